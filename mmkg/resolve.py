@@ -1,0 +1,82 @@
+"""Finding an entity from what a person types: label, abbreviation, spelling, CURIE or IRI.
+
+Names are compared case-insensitively with dashes, slashes, plus signs and spaces
+ignored, so "Isa-Kd", "isaKd" and "IsaKD" all find the same regimen. Unknown
+names fail with the closest known names.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+import unicodedata
+from collections import defaultdict
+from typing import TYPE_CHECKING
+
+from .errors import InputError
+from .prefixes import compact, expand
+
+if TYPE_CHECKING:
+    from .store import KnowledgeGraph
+
+NAME_PREDICATES = (
+    "rdfs:label",
+    "skos:prefLabel",
+    "skos:altLabel",
+    "skos:notation",
+    "mmkg:internationalNonproprietaryName",
+    "mmkg:brandName",
+)
+
+
+def normalise(name: str) -> str:
+    """The key names are compared by.
+
+    >>> normalise("Isa-Kd") == normalise("isaKd") == normalise("IsaKD") == normalise("isa kd")
+    True
+    """
+    text = unicodedata.normalize("NFKC", name).casefold()
+    return re.sub(r"[\s\-‐‑‒–—_/+.,()]+", "", text)
+
+
+class Resolver:
+    def __init__(self, kg: KnowledgeGraph) -> None:
+        self.kg = kg
+        self.names: dict[str, set[str]] = defaultdict(set)
+        self.display: dict[str, str] = {}
+        values = " ".join(NAME_PREDICATES)
+        for row in kg.select(f"SELECT ?e ?name WHERE {{ VALUES ?p {{ {values} }} ?e ?p ?name FILTER(isIRI(?e)) }}"):
+            key = normalise(str(row["name"]))
+            if key:
+                self.names[key].add(row["e"])
+                self.display.setdefault(key, str(row["name"]))
+
+    def _members(self, kind: str) -> set[str]:
+        rows = self.kg.select("SELECT DISTINCT ?e WHERE { ?e a ?kind }", kind=expand(kind) or kind)
+        return {row["e"] for row in rows}
+
+    def _exists(self, iri: str) -> bool:
+        return bool(self.kg.query("ASK { { ?e ?p ?o } UNION { ?s ?p ?e } }", e=iri))
+
+    def resolve(self, name: str, *, kind: str | None = None) -> str:
+        text = name.strip()
+        if not text:
+            raise InputError("empty name")
+        iri = text if re.match(r"^https?://\S+$", text) else expand(text)
+        if iri is not None:
+            if self._exists(iri):
+                return iri
+            raise InputError(f"unknown entity {text!r}: nothing in the graph has that IRI")
+        candidates = set(self.names.get(normalise(text), set()))
+        if kind is not None and candidates:
+            candidates &= self._members(kind)
+        if len(candidates) == 1:
+            return candidates.pop()
+        if len(candidates) > 1:
+            listed = ", ".join(sorted(compact(c) for c in candidates))
+            raise InputError(f"ambiguous name {text!r}: it names {listed}; use one of these CURIEs")
+        known = self.display if kind is None else {k: v for k, v in self.display.items() if self.names[k] & self._members(kind)}
+        close = difflib.get_close_matches(normalise(text), list(known), n=3, cutoff=0.6)
+        hint = f"; did you mean {', '.join(repr(known[k]) for k in close)}?" if close else ""
+        what = f"unknown {compact(kind)}" if kind else "unknown name"
+        raise InputError(f"{what} {text!r}{hint}")
