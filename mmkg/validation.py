@@ -77,11 +77,15 @@ def _named_shape(shapes: rdflib.Graph, shape: rdflib.term.Node) -> rdflib.term.N
     return shape
 
 
-def validate(data: rdflib.Graph, shapes: rdflib.Graph) -> ValidationReport:
-    """Validate ``data`` (which must include the TBox, for class targets) against ``shapes``."""
+def validate(data: rdflib.Graph, shapes: rdflib.Graph, *, focus_nodes: list[rdflib.URIRef] | None = None) -> ValidationReport:
+    """Validate ``data`` (which must include the TBox, for class targets) against ``shapes``.
+
+    ``focus_nodes`` restricts validation to those nodes (the rest of ``data`` is context).
+    """
     _, results, _ = pyshacl.validate(
         data,
         shacl_graph=shapes,
+        focus_nodes=focus_nodes,
         inference="none",
         advanced=True,
         allow_warnings=True,

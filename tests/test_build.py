@@ -14,16 +14,21 @@ from mmkg.release import ARTIFACTS, build, materialise
 FIXTURES = Path(__file__).parent / "fixtures" / "build"
 
 
-def test_two_builds_are_byte_identical(tmp_path: Path) -> None:
-    build(out=tmp_path / "a")
-    build(out=tmp_path / "b")
+@pytest.fixture(scope="module")
+def fresh_release(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    out = tmp_path_factory.mktemp("build") / "release"
+    build(out=out)
+    return out
+
+
+def test_two_builds_are_byte_identical(fresh_release: Path, tmp_path: Path) -> None:
+    build(out=tmp_path / "again")
     for name in ARTIFACTS:
-        assert (tmp_path / "a" / name).read_bytes() == (tmp_path / "b" / name).read_bytes(), name
+        assert (tmp_path / "again" / name).read_bytes() == (fresh_release / name).read_bytes(), name
 
 
-def test_shipped_release_is_up_to_date(tmp_path: Path) -> None:
-    build(out=tmp_path / "release")
-    stale = [n for n in ARTIFACTS if (tmp_path / "release" / n).read_bytes() != (resources.release_dir() / n).read_bytes()]
+def test_shipped_release_is_up_to_date(fresh_release: Path) -> None:
+    stale = [n for n in ARTIFACTS if (fresh_release / n).read_bytes() != (resources.release_dir() / n).read_bytes()]
     assert stale == [], "release/ is stale: run `mmkg build` and commit release/"
 
 
@@ -61,9 +66,9 @@ def test_inconsistent_ontology_fails_the_build() -> None:
         materialise(extra_files=[FIXTURES / "inconsistent.ttl"])
 
 
-def test_failed_build_leaves_the_release_untouched(tmp_path: Path) -> None:
+def test_failed_build_leaves_the_release_untouched(fresh_release: Path, tmp_path: Path) -> None:
     out = tmp_path / "release"
-    build(out=out)
+    shutil.copytree(fresh_release, out)
     before = {n: (out / n).read_bytes() for n in ARTIFACTS}
     ontology = _copy_ontology(tmp_path)
     (ontology / "kb" / "broken.ttl").write_text("drug:x a .\n", encoding="utf-8")
