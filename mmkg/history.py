@@ -152,6 +152,25 @@ def _resolve(kg: KnowledgeGraph, name: Any, kind: str, where: str, problems: lis
         return None
 
 
+def _regimen_or_drug(kg: KnowledgeGraph, name: Any, where: str, problems: list[str]) -> str | None:
+    """A regimen by name; a drug's name stands for its monotherapy ("cilta-cel")."""
+    try:
+        return kg.resolve(str(name), kind="mmkg:Regimen")
+    except InputError as error:
+        try:
+            drug = kg.resolve(str(name), kind="mmkg:Drug")
+        except InputError:
+            problems.append(f"{where}: {error}")
+            return None
+    rows = kg.select(
+        "SELECT ?r WHERE { ?r mmkg:hasComponent ?d . FILTER NOT EXISTS { ?r mmkg:hasComponent ?other FILTER (?other != ?d) } }", d=drug
+    )
+    if len(rows) != 1:
+        problems.append(f"{where}: {name!r} is a drug with no single monotherapy regimen; list it under 'drugs'")
+        return None
+    return str(rows[0]["r"])
+
+
 def _backbone_drugs(kg: KnowledgeGraph, drugs: list[str]) -> set[str]:
     if not drugs:
         return set()
@@ -186,7 +205,7 @@ def parse_history(data: Any, kg: KnowledgeGraph, *, source: str = "history") -> 
         regimen = None
         drugs: list[str] = []
         if "regimen" in raw:
-            regimen = _resolve(kg, raw["regimen"], "mmkg:Regimen", f"{where}: regimen", problems)
+            regimen = _regimen_or_drug(kg, raw["regimen"], f"{where}: regimen", problems)
             if regimen:
                 drugs = _components(kg, regimen)
         if "drugs" in raw:
