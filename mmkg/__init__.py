@@ -13,7 +13,10 @@ from __future__ import annotations
 from typing import Any
 
 from .errors import BuildFailed, InputError, MmkgError
+from .history import History, HistoryError, history_from_shortcuts, parse_history, read_history
+from .options import Option, OptionsReport, options
 from .queries import NamedQuery, catalogue
+from .states import PatientState, derive_state
 from .store import KnowledgeGraph, load
 
 _BUILD_NAMES = ("BuildReport", "build")
@@ -32,11 +35,21 @@ def __getattr__(name: str) -> Any:
 __all__ = [
     "BuildFailed",
     "BuildReport",
+    "History",
+    "HistoryError",
     "InputError",
     "KnowledgeGraph",
     "MmkgError",
     "NamedQuery",
+    "Option",
+    "OptionsReport",
+    "PatientState",
     "build",
     "catalogue",
+    "derive_state",
+    "history_from_shortcuts",
     "load",
+    "options",
+    "parse_history",
+    "read_history",
 ]

@@ -19,6 +19,13 @@ from .prefixes import compact, expand
 if TYPE_CHECKING:
     from .store import KnowledgeGraph
 
+# When a name fits several entities, the first group with exactly one of them wins:
+# "Isa-Kd" is the regimen, not IKEMA's arm that is labelled after it.
+PRIORITY = (
+    ("mmkg:Drug", "mmkg:Regimen"),
+    ("mmkg:ClinicalTrial", "mmkg:MolecularTarget", "mmkg:Modality", "mmkg:DiseaseSetting", "mmkg:Agency", "mmkg:Region", "owl:Class"),
+)
+
 NAME_PREDICATES = (
     "rdfs:label",
     "skos:prefLabel",
@@ -55,6 +62,18 @@ class Resolver:
         rows = self.kg.select("SELECT DISTINCT ?e WHERE { ?e a ?kind }", kind=expand(kind) or kind)
         return {row["e"] for row in rows}
 
+    def _prefer(self, candidates: set[str]) -> set[str]:
+        values = " ".join(f"<{c}>" for c in sorted(candidates))
+        types: dict[str, set[str]] = {c: set() for c in candidates}
+        for row in self.kg.select(f"SELECT ?e ?t WHERE {{ VALUES ?e {{ {values} }} ?e a ?t }}"):
+            types[row["e"]].add(row["t"])
+        for group in PRIORITY:
+            kinds = {expand(k) for k in group}
+            chosen = {c for c in candidates if types[c] & kinds}
+            if chosen:
+                return chosen
+        return candidates
+
     def _exists(self, iri: str) -> bool:
         return bool(self.kg.query("ASK { { ?e ?p ?o } UNION { ?s ?p ?e } }", e=iri))
 
@@ -70,6 +89,10 @@ class Resolver:
         candidates = set(self.names.get(normalise(text), set()))
         if kind is not None and candidates:
             candidates &= self._members(kind)
+        if len(candidates) == 1:
+            return candidates.pop()
+        if len(candidates) > 1:
+            candidates = self._prefer(candidates)
         if len(candidates) == 1:
             return candidates.pop()
         if len(candidates) > 1:

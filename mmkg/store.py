@@ -197,6 +197,27 @@ class KnowledgeGraph:
         """
         return self._resolver.resolve(name, kind=kind)
 
+    def options(self, history: Any, *, region: str, as_of: Any = None) -> Any:
+        """Options for a patient in ``region`` on ``as_of`` (default today), with reasons.
+
+        ``history`` is a :class:`mmkg.history.History`, a path to a YAML/JSON/Turtle
+        history, or the parsed mapping. Information with its evidence; not medical advice.
+        """
+        from .history import History, parse_history, read_history
+        from .options import options
+
+        if isinstance(history, (str, Path)):
+            history = read_history(Path(history), self)
+        elif not isinstance(history, History):
+            history = parse_history(history, self)
+        return options(self, history, region=region, as_of=as_of)
+
+    def to_networkx(self, *, predicates: list[str] | None = None) -> Any:
+        """The links between entities as a networkx MultiDiGraph (see :mod:`mmkg.network`)."""
+        from .network import to_networkx
+
+        return to_networkx(self, predicates=predicates)
+
     def run(self, name: str, **params: Any) -> list[Row] | bool:
         """Run the named query ``name`` (see ``mmkg queries``) with ``params`` as strings or values."""
         from .queries import catalogue
