@@ -177,7 +177,27 @@ def options(
     click.echo(DISCLAIMER)
 
 
-@main.command(help="Find the entity a name, abbreviation, CURIE or IRI refers to.")
+@main.command(help="A drug's (or target's, or class's) identifiers in external vocabularies, with their sources.")
+@click.argument("entity")
+@format_option
+def xref(entity: str, fmt: str) -> None:
+    from .prefixes import compact
+    from .xrefs import absent_identifiers, xrefs
+
+    kg = _load()
+    iri = kg.resolve(entity)
+    rows = [
+        {"scheme": x["scheme"], "identifier": x["identifier"], "match": x["predicate"], "iri": x["iri"], "sources": " ; ".join(compact(src) for src in x["sources"])}
+        for x in xrefs(kg, iri)
+    ]
+    rows += [
+        {"scheme": a["scheme"], "identifier": f"({a['status'] or 'absent'})", "match": "", "iri": "", "sources": " ; ".join(compact(src) for src in a["checked_in"])}
+        for a in absent_identifiers(kg, iri)
+    ]
+    click.echo(render(rows, fmt, columns=["scheme", "identifier", "match", "iri", "sources"]), nl=False)
+
+
+@main.command(help="Find the entity a name, abbreviation, CURIE, IRI or external identifier refers to.")
 @click.argument("name")
 def resolve(name: str) -> None:
     from .prefixes import compact

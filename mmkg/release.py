@@ -112,7 +112,7 @@ def materialise(
     report.triples_total = len(triples)
 
     with _timed(report, "validate"):
-        result: ValidationReport = validate(load_graph(to_ntriples(triples)), shape_graph)
+        result: ValidationReport = validate(load_graph(to_ntriples(triples)), shape_graph, store=store)
     report.violations = [line for line in result.lines() if line.startswith("Violation")]
     report.warnings = [line for line in result.lines() if not line.startswith("Violation")]
     if not result.conforms:

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 
 from .errors import InputError
 from .prefixes import compact, expand
+from .xrefs import MMKG_BASE, resolve_identifier
 
 if TYPE_CHECKING:
     from .store import KnowledgeGraph
@@ -82,10 +83,15 @@ class Resolver:
         if not text:
             raise InputError("empty name")
         iri = text if re.match(r"^https?://\S+$", text) else expand(text)
-        if iri is not None:
+        if iri is not None and iri.startswith(MMKG_BASE):
             if self._exists(iri):
                 return iri
             raise InputError(f"unknown entity {text!r}: nothing in the graph has that IRI")
+        if iri is not None:  # an external IRI or CURIE: follow the cross-references back
+            found = resolve_identifier(self.kg, text)
+            if found is not None:
+                return found
+            raise InputError(f"no mmkg entity maps to {text!r}")
         candidates = set(self.names.get(normalise(text), set()))
         if kind is not None and candidates:
             candidates &= self._members(kind)
@@ -98,6 +104,9 @@ class Resolver:
         if len(candidates) > 1:
             listed = ", ".join(sorted(compact(c) for c in candidates))
             raise InputError(f"ambiguous name {text!r}: it names {listed}; use one of these CURIEs")
+        found = resolve_identifier(self.kg, text)  # a scheme's own notation: CHEBI:63791, DB00480, L04AX04
+        if found is not None and (kind is None or found in self._members(kind)):
+            return found
         known = self.display if kind is None else {k: v for k, v in self.display.items() if self.names[k] & self._members(kind)}
         close = difflib.get_close_matches(normalise(text), list(known), n=3, cutoff=0.6)
         hint = f"; did you mean {', '.join(repr(known[k]) for k in close)}?" if close else ""

@@ -9,10 +9,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+import pyoxigraph as ox
 import pyshacl
 import rdflib
 from rdflib.namespace import RDF, SH
 
+from . import sparql_constraints
 from .prefixes import compact
 from .sources import read_turtle_files, to_ntriples
 
@@ -77,11 +79,45 @@ def _named_shape(shapes: rdflib.Graph, shape: rdflib.term.Node) -> rdflib.term.N
     return shape
 
 
-def validate(data: rdflib.Graph, shapes: rdflib.Graph, *, focus_nodes: list[rdflib.URIRef] | None = None) -> ValidationReport:
+def validate(
+    data: rdflib.Graph,
+    shapes: rdflib.Graph,
+    *,
+    focus_nodes: list[rdflib.URIRef] | None = None,
+    store: ox.Store | None = None,
+) -> ValidationReport:
     """Validate ``data`` (which must include the TBox, for class targets) against ``shapes``.
 
-    ``focus_nodes`` restricts validation to those nodes (the rest of ``data`` is context).
+    Core constraints run on pyshacl; node shapes' SPARQL constraints run once each on
+    pyoxigraph (``store``, the same triples as ``data``; built from ``data`` if not
+    given). ``focus_nodes`` restricts validation to those nodes (the rest of ``data``
+    is context).
     """
+    core, sparql = sparql_constraints.split(shapes)
+    violations = _pyshacl(data, core, focus_nodes)
+    if sparql:
+        if store is None:
+            store = ox.Store()
+            store.load(data.serialize(format="nt", encoding="utf-8"), format=ox.RdfFormat.N_TRIPLES)
+        wanted = {str(n) for n in focus_nodes} if focus_nodes is not None else None
+        for constraint, targets in sparql:
+            for found in sparql_constraints.evaluate(store, constraint, targets):
+                if wanted is not None and found["focus"] not in wanted:
+                    continue
+                violations.append(
+                    Violation(
+                        focus=str(found["focus"]),
+                        shape=str(constraint.shape),
+                        message=str(found["message"]),
+                        severity=constraint.severity,
+                        path=found["path"],
+                        value=found["value"],
+                    )
+                )
+    return ValidationReport(tuple(sorted(set(violations), key=lambda v: v.line())))
+
+
+def _pyshacl(data: rdflib.Graph, shapes: rdflib.Graph, focus_nodes: list[rdflib.URIRef] | None) -> list[Violation]:
     _, results, _ = pyshacl.validate(
         data,
         shacl_graph=shapes,
@@ -107,4 +143,4 @@ def validate(data: rdflib.Graph, shapes: rdflib.Graph, *, focus_nodes: list[rdfl
                 value=_term_text(results.value(result, SH.value)),
             )
         )
-    return ValidationReport(tuple(sorted(violations, key=lambda v: v.line())))
+    return violations

@@ -1,0 +1,50 @@
+"""Isatuximab: IsaPd (2020), IsaKd (FDA 1-3 lines, EU >= 1), IsaVRd in NDMM (transplant-ineligible US/EU, transplant-eligible EU only)."""
+
+from __future__ import annotations
+
+import pytest
+
+DRUG = "https://w3id.org/mmkg/drug/isatuximab"
+REGIMEN = "https://w3id.org/mmkg/regimen/"
+
+
+def isa(kg, region: str, day: str, **params) -> set[str]:
+    rows = kg.run("approved-as-of", region=region, as_of=day, **params)
+    return {r["regimen"].removeprefix(REGIMEN) for r in rows if r["product"] == DRUG}
+
+
+@pytest.mark.parametrize(
+    ("region", "day", "expected"),
+    [
+        ("US", "2020-03-01", set()),
+        ("US", "2020-03-02", {"IsaPd"}),
+        ("EU", "2020-04-15", set()),  # CHMP opinion (2020-03) only
+        ("EU", "2020-06-30", {"IsaPd"}),
+        ("US", "2021-03-31", {"IsaPd", "IsaKd"}),
+        ("EU", "2021-04-19", {"IsaPd", "IsaKd"}),
+        ("US", "2024-09-20", {"IsaPd", "IsaKd", "IsaVRd"}),
+    ],
+)
+def test_isatuximab_regimens_in_force(kg, region: str, day: str, expected: set[str]) -> None:
+    assert isa(kg, region, day) == expected
+
+
+def test_isakd_us_is_limited_to_three_prior_lines(kg) -> None:
+    assert "IsaKd" in isa(kg, "US", "2022-01-01", prior_lines=3)
+    assert "IsaKd" not in isa(kg, "US", "2022-01-01", prior_lines=4)
+    assert "IsaKd" in isa(kg, "EU", "2022-01-01", prior_lines=4)
+
+
+def test_isavrd_transplant_eligible_only_in_the_eu(kg) -> None:
+    assert isa(kg, "EU", "2025-07-24", setting="setting:NDMM-TE") == set()
+    assert isa(kg, "EU", "2025-07-25", setting="setting:NDMM-TE") == {"IsaVRd"}
+    assert isa(kg, "US", "2026-06-01", setting="setting:NDMM-TE") == set()
+    assert isa(kg, "EU", "2025-01-22", setting="setting:NDMM-TIE") == {"IsaVRd"}
+
+
+def test_isapd_italy_class_c_nn(kg) -> None:
+    rows = [r for r in kg.run("approved-as-of", region="IT", as_of="2020-12-10") if r["product"] == DRUG]
+    assert [(r["regimen"].removeprefix(REGIMEN), r["reimbursement"]) for r in rows] == [
+        ("IsaPd", "authorised, not reimbursed (class C(nn))")
+    ]
+    assert [r for r in kg.run("approved-as-of", region="IT", as_of="2020-12-09") if r["product"] == DRUG] == []

@@ -1,0 +1,35 @@
+"""Ixazomib: FDA 2015-11-20; CHMP negative (2016-05-26), positive on re-examination (2016-09-15); EU conditional 2016-11-21."""
+
+from __future__ import annotations
+
+import pytest
+
+DRUG = "https://w3id.org/mmkg/drug/ixazomib"
+
+
+def ixa(kg, region: str, day: str) -> bool:
+    return any(r["product"] == DRUG and r["regimen"].endswith("/IxaRd") for r in kg.run("approved-as-of", region=region, as_of=day))
+
+
+@pytest.mark.parametrize(
+    ("region", "day", "approved"),
+    [
+        ("US", "2015-11-19", False),
+        ("US", "2015-11-20", True),
+        ("EU", "2016-06-01", False),  # negative opinion
+        ("EU", "2016-10-01", False),  # positive opinion after re-examination, no decision yet
+        ("EU", "2016-11-21", True),
+    ],
+)
+def test_ixard_in_force(kg, region: str, day: str, approved: bool) -> None:
+    assert ixa(kg, region, day) is approved
+
+
+def test_ixazomib_eu_opinions_in_order(kg) -> None:
+    rows = kg.run("approvals", product="ixazomib")
+    assert [(r["agency_name"], str(r["date"]), r["event_type"]) for r in rows] == [
+        ("EC", "2016-11-21", "conditional marketing authorisation"),
+        ("EMA-CHMP", "2016-05-26", "negative CHMP opinion"),
+        ("EMA-CHMP", "2016-09-15", "positive CHMP opinion"),
+        ("FDA", "2015-11-20", "full (standard) approval"),
+    ]

@@ -1,0 +1,43 @@
+"""Linvoseltamab: FDA complete response letter (2024-08), CHMP 2025-02-27, EU conditional 2025-04, FDA accelerated 2025-07-02."""
+
+from __future__ import annotations
+
+import pytest
+
+DRUG = "https://w3id.org/mmkg/drug/linvoseltamab"
+REGIMEN = "https://w3id.org/mmkg/regimen/"
+
+
+def linvo_rows(kg, region: str, day: str, **params) -> dict[str, dict]:
+    rows = kg.run("approved-as-of", region=region, as_of=day, **params)
+    return {r["regimen"].removeprefix(REGIMEN): r for r in rows if r["product"] == DRUG}
+
+
+@pytest.mark.parametrize(
+    ("region", "day", "in_force"),
+    [
+        ("US", "2024-09-01", False),  # complete response letter, not an approval
+        ("EU", "2025-03-01", False),  # CHMP positive opinion of 2025-02-27 is not an authorisation
+        ("EU", "2025-04-15", False),  # decision dated 2025-04 counts from 2025-04-30
+        ("EU", "2025-05-01", True),
+        ("US", "2025-07-01", False),
+        ("US", "2025-07-02", True),
+    ],
+)
+def test_linvoseltamab_in_force(kg, region: str, day: str, in_force: bool) -> None:
+    assert ("linvoseltamab-monotherapy" in linvo_rows(kg, region, day)) is in_force
+
+
+def test_linvoseltamab_prior_lines(kg) -> None:
+    assert linvo_rows(kg, "EU", "2025-08-01")["linvoseltamab-monotherapy"]["min_prior_lines"] == 3
+    assert linvo_rows(kg, "US", "2025-08-01")["linvoseltamab-monotherapy"]["min_prior_lines"] == 4
+
+
+def test_linvoseltamab_timeline_has_the_complete_response_letter(kg) -> None:
+    rows = kg.run("approvals", product="linvoseltamab")
+    assert [(r["agency_name"], str(r["date"]), r["event_type"]) for r in rows] == [
+        ("EC", "2025-04", "conditional marketing authorisation"),
+        ("EMA-CHMP", "2025-02-27", "positive CHMP opinion"),
+        ("FDA", "2024-08", "complete response letter"),
+        ("FDA", "2025-07-02", "accelerated approval"),
+    ]

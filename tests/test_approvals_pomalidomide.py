@@ -1,0 +1,38 @@
+"""Pomalidomide: Pd (FDA accelerated 2013, converted 2015; EU 2013-08) and PVd (EU 2019-05, not approved in the US)."""
+
+from __future__ import annotations
+
+import pytest
+
+DRUG = "https://w3id.org/mmkg/drug/pomalidomide"
+INDICATION = "https://w3id.org/mmkg/indication/"
+
+
+def pom(kg, region: str, day: str, **params) -> set[str]:
+    rows = kg.run("approved-as-of", region=region, as_of=day, **params)
+    return {r["indication"].removeprefix(INDICATION) for r in rows if r["product"] == DRUG}
+
+
+@pytest.mark.parametrize(
+    ("region", "day", "expected"),
+    [
+        ("US", "2013-02-07", set()),
+        ("US", "2013-02-08", {"pomalidomide-Pd-fda-2l-lenalidomide-bortezomib"}),
+        ("US", "2015-04-22", {"pomalidomide-Pd-fda-2l-lenalidomide-bortezomib"}),
+        ("US", "2015-04-23", {"pomalidomide-Pd-fda-2l"}),  # full approval: lenalidomide and a PI
+        ("EU", "2013-07-31", set()),
+        ("EU", "2013-08-31", {"pomalidomide-Pd-eu-2l"}),
+        ("EU", "2019-04-15", {"pomalidomide-Pd-eu-2l"}),  # PVd: CHMP opinion only
+        ("EU", "2019-05-31", {"pomalidomide-Pd-eu-2l", "pomalidomide-PVd-eu-1l"}),
+        ("US", "2026-01-01", {"pomalidomide-Pd-fda-2l"}),
+    ],
+)
+def test_pomalidomide_indications_in_force(kg, region: str, day: str, expected: set[str]) -> None:
+    assert pom(kg, region, day) == expected
+
+
+def test_pvd_after_one_line_eu_only(kg) -> None:
+    assert pom(kg, "EU", "2020-01-01", prior_lines=1) == {"pomalidomide-PVd-eu-1l"}
+    assert pom(kg, "US", "2020-01-01", prior_lines=1) == set()
+    gaps = kg.run("approval-gaps", as_of="2020-01-01")
+    assert ("PVd", "EU", "US") in {(r["regimen_label"], r["approved_in"], r["not_approved_in"]) for r in gaps}
