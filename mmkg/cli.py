@@ -67,7 +67,10 @@ def main() -> None:
 @click.option("--out", type=click.Path(path_type=Path), default=None, help="Release folder (default: the project's release/).")
 @click.option("--check", is_flag=True, help="Rebuild in a scratch folder and fail if the release differs.")
 def build(out: Path | None, check: bool) -> None:
-    from . import release as building
+    try:
+        from . import release as building
+    except ImportError as error:
+        raise InputError(f"the build needs the optional dependencies ({error.name} is missing): pip install 'mmkg[build]'") from None
 
     if check:
         differing = building.check(release=out)
