@@ -253,18 +253,19 @@ class _Engine:
 
     def evidence(self, option: Option) -> list[dict[str, Any]]:
         rows = self.kg.select(
-            """SELECT ?result ?trial ?trialLabel ?population ?populationLabel ?endpointLabel ?statLabel ?estimate ?notReached
-                      ?ciLower ?ciUpper ?unit ?source ?confidence WHERE {
+            """SELECT ?result ?trial ?trialLabel ?armLabel ?population ?populationLabel ?endpointLabel ?statLabel ?estimate ?notReached
+                      ?ciLower ?ciUpper ?pValue ?unit ?isExtrapolated ?source ?confidence WHERE {
                  ?arm mmkg:armRegimen ?regimen .
                  ?result mmkg:forArm ?arm ; mmkg:ofTrial ?trial ; mmkg:inPopulation ?population ;
                          mmkg:endpoint ?endpoint ; mmkg:statistic ?stat .
                  VALUES ?endpoint { endpoint:PFS endpoint:ORR endpoint:OS }
                  VALUES ?stat { stat:median stat:proportion stat:hazard-ratio }
-                 ?trial rdfs:label ?trialLabel . ?population rdfs:label ?populationLabel .
+                 ?trial rdfs:label ?trialLabel . ?population rdfs:label ?populationLabel . ?arm rdfs:label ?armLabel .
                  ?endpoint rdfs:label ?endpointLabel . ?stat rdfs:label ?statLabel .
                  OPTIONAL { ?result mmkg:estimate ?estimate } OPTIONAL { ?result mmkg:notReached ?notReached }
                  OPTIONAL { ?result mmkg:ciLower ?ciLower } OPTIONAL { ?result mmkg:ciUpper ?ciUpper }
                  OPTIONAL { ?result mmkg:unit ?unit } OPTIONAL { ?result dcterms:source ?source }
+                 OPTIONAL { ?result mmkg:pValue ?pValue } OPTIONAL { ?result mmkg:isExtrapolated ?isExtrapolated }
                  OPTIONAL { ?result mmkg:confidence ?confidence } }""",
             regimen=option.regimen,
         )
