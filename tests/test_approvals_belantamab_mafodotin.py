@@ -4,18 +4,12 @@ from __future__ import annotations
 
 import pytest
 
-DRUG = "https://w3id.org/mmkg/drug/belantamab-mafodotin"
-REGIMEN = "https://w3id.org/mmkg/regimen/"
-APPROVAL = "https://w3id.org/mmkg/approval/"
+from tests.approvals_support import APPROVAL, approved_rows, events, local, names_by, rows_by
 
-
-def belamaf_regimens(kg, region: str, day: str) -> set[str]:
-    """Belantamab regimens whose indication is in force in ``region`` on ``day``."""
-    rows = kg.run("approved-as-of", region=region, as_of=day)
-    return {r["regimen"].removeprefix(REGIMEN) for r in rows if r["product"] == DRUG}
-
-
+BELAMAF = "belantamab-mafodotin"
 MONO = "belantamab-mafodotin-monotherapy"
+belamaf_regimens = names_by(BELAMAF)  # belantamab regimens whose indication is in force in a region on a day
+belamaf_rows = rows_by(BELAMAF)
 
 
 @pytest.mark.parametrize(
@@ -46,8 +40,8 @@ def test_belantamab_approval_history(kg, region: str, day: str, expected: set[st
 
 def test_belantamab_italy_c_nn_listing_until_the_eu_non_renewal(kg) -> None:
     assert belamaf_regimens(kg, "IT", "2021-03-29") == set()
-    rows = [r for r in kg.run("approved-as-of", region="IT", as_of="2021-03-30") if r["product"] == DRUG]
-    assert [(r["regimen"].removeprefix(REGIMEN), r["reimbursement"]) for r in rows] == [
+    rows = approved_rows(kg, BELAMAF, "IT", "2021-03-30")
+    assert [(local(r["regimen"]), r["reimbursement"]) for r in rows] == [
         (MONO, "authorised, not reimbursed (class C(nn))")
     ]
     assert belamaf_regimens(kg, "IT", "2024-02-23") == set()
@@ -56,8 +50,8 @@ def test_belantamab_italy_c_nn_listing_until_the_eu_non_renewal(kg) -> None:
 
 
 def test_belantamab_indications_prior_lines_differ_between_us_and_eu(kg) -> None:
-    eu = {r["regimen"].removeprefix(REGIMEN): r for r in kg.run("approved-as-of", region="EU", as_of="2025-11-01") if r["product"] == DRUG}
-    us = {r["regimen"].removeprefix(REGIMEN): r for r in kg.run("approved-as-of", region="US", as_of="2025-11-01") if r["product"] == DRUG}
+    eu = belamaf_rows(kg, "EU", "2025-11-01")
+    us = belamaf_rows(kg, "US", "2025-11-01")
     assert eu["BVd"]["min_prior_lines"] == 1
     assert eu["BPd"]["min_prior_lines"] == 1
     assert us["BVd"]["min_prior_lines"] == 2
@@ -67,8 +61,7 @@ def test_belantamab_indications_prior_lines_differ_between_us_and_eu(kg) -> None
 
 
 def belamaf_lines(kg, region: str, lines: int) -> set[str]:
-    rows = kg.run("approved-as-of", region=region, as_of="2025-11-01", prior_lines=lines)
-    return {r["regimen"].removeprefix(REGIMEN) for r in rows if r["product"] == DRUG}
+    return belamaf_regimens(kg, region, "2025-11-01", prior_lines=lines)
 
 
 def test_belantamab_bpd_requires_prior_lenalidomide_in_the_eu(kg) -> None:
@@ -80,21 +73,21 @@ def test_belantamab_bpd_requires_prior_lenalidomide_in_the_eu(kg) -> None:
 
 def test_belantamab_timeline_per_agency_in_date_order(kg) -> None:
     rows = kg.run("approvals", product="drug:belantamab-mafodotin")
-    fda = [(str(r["date"]), r["event_type"]) for r in rows if r["agency_name"] == "FDA"]
+    fda = events(rows, "date", "event_type", agency="FDA")
     assert fda == [
         ("2020-08-05", "accelerated approval"),
         ("2022-11-22", "withdrawal"),
         ("2025-10-23", "application not approved"),
         ("2025-10-23", "full (standard) approval"),
     ]
-    ec = [(str(r["date"]), r["event_type"]) for r in rows if r["agency_name"] == "EC"]
+    ec = events(rows, "date", "event_type", agency="EC")
     assert ec == [
         ("2020-08-25", "conditional marketing authorisation"),
         ("2024-02-23", "non-renewal"),
         ("2025-07-24", "full (standard) approval"),
         ("2025-07-24", "full (standard) approval"),
     ]
-    chmp = [(str(r["date"]), r["event_type"]) for r in rows if r["agency_name"] == "EMA-CHMP"]
+    chmp = events(rows, "date", "event_type", agency="EMA-CHMP")
     assert chmp[:2] == [("2023-09-15", "negative CHMP opinion"), ("2023-12", "negative CHMP opinion")]
     ends = {r["event"].removeprefix(APPROVAL): r.get("ends", "").removeprefix(APPROVAL) for r in rows if "ends" in r}
     assert ends == {

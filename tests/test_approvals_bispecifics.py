@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+from tests.approvals_support import DRUG
+
 BISPECIFICS = {"teclistamab", "elranatamab", "talquetamab", "linvoseltamab"}
-DRUG = "https://w3id.org/mmkg/drug/"
 
 
 def bispecific_lines(kg, region: str, day: str, **params) -> dict[str, int]:

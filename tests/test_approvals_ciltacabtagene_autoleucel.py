@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import pytest
 
-DRUG = "https://w3id.org/mmkg/drug/ciltacabtagene-autoleucel"
-INDICATION = "https://w3id.org/mmkg/indication/"
+from tests.approvals_support import approved_rows, local
+
+CILTA_CEL = "ciltacabtagene-autoleucel"
 
 
 def cilta_indications(kg, region: str, day: str, **params) -> list[str]:
-    rows = kg.run("approved-as-of", region=region, as_of=day, **params)
-    return sorted(r["indication"].removeprefix(INDICATION) for r in rows if r["product"] == DRUG)
+    return sorted(local(r["indication"]) for r in approved_rows(kg, CILTA_CEL, region, day, **params))
 
 
 @pytest.mark.parametrize(
@@ -50,8 +50,8 @@ def test_cilta_cel_first_relapse_indication_requires_lenalidomide_refractoriness
 
 def test_cilta_cel_italy_c_nn_listing(kg) -> None:
     # authorised in the EU since 2022, but no AIFA decision before 2024-10-31
-    assert [r for r in kg.run("approved-as-of", region="IT", as_of="2024-10-30") if r["product"] == DRUG] == []
-    rows = [r for r in kg.run("approved-as-of", region="IT", as_of="2024-10-31") if r["product"] == DRUG]
-    assert [(r["indication"].removeprefix(INDICATION), r["reimbursement"]) for r in rows] == [
+    assert approved_rows(kg, CILTA_CEL, "IT", "2024-10-30") == []
+    rows = approved_rows(kg, CILTA_CEL, "IT", "2024-10-31")
+    assert [(local(r["indication"]), r["reimbursement"]) for r in rows] == [
         ("cilta-cel-eu-1l", "authorised, not reimbursed (class C(nn))")
     ]

@@ -4,15 +4,12 @@ from __future__ import annotations
 
 import pytest
 
-DRUG = "https://w3id.org/mmkg/drug/daratumumab"
-REGIMEN = "https://w3id.org/mmkg/regimen/"
-SETTING = "https://w3id.org/mmkg/setting/"
+from tests.approvals_support import approved_rows, local
 
 
 def dara(kg, region: str, day: str, **params) -> set[tuple[str, str]]:
     """(regimen, setting) pairs of daratumumab in force."""
-    rows = kg.run("approved-as-of", region=region, as_of=day, **params)
-    return {(r["regimen"].removeprefix(REGIMEN), r["disease_setting"].removeprefix(SETTING)) for r in rows if r["product"] == DRUG}
+    return {(local(r["regimen"]), local(r["disease_setting"])) for r in approved_rows(kg, "daratumumab", region, day, **params)}
 
 
 def test_daratumumab_monotherapy_first(kg) -> None:
@@ -23,14 +20,14 @@ def test_daratumumab_monotherapy_first(kg) -> None:
 
 
 def test_daratumumab_us_monotherapy_has_two_alternative_indications(kg) -> None:
-    rows = [r for r in kg.run("approved-as-of", region="US", as_of="2016-01-01") if r["product"] == DRUG]
-    assert sorted(r["indication"].rsplit("/", 1)[1] for r in rows) == [
+    rows = approved_rows(kg, "daratumumab", "US", "2016-01-01")
+    assert sorted(local(r["indication"]) for r in rows) == [
         "daratumumab-monotherapy-fda-3l",
         "daratumumab-monotherapy-fda-double-refractory",
     ]
     # a double-refractory patient after 2 lines is covered by the second alternative
-    two_lines = [r for r in kg.run("approved-as-of", region="US", as_of="2016-01-01", prior_lines=2) if r["product"] == DRUG]
-    assert [r["indication"].rsplit("/", 1)[1] for r in two_lines] == ["daratumumab-monotherapy-fda-double-refractory"]
+    two_lines = approved_rows(kg, "daratumumab", "US", "2016-01-01", prior_lines=2)
+    assert [local(r["indication"]) for r in two_lines] == ["daratumumab-monotherapy-fda-double-refractory"]
 
 
 def test_daratumumab_relapsed_combinations(kg) -> None:
@@ -43,8 +40,8 @@ def test_daratumumab_relapsed_combinations(kg) -> None:
 
 
 def test_daratumumab_eu_dpd_after_one_lenalidomide_refractory_line(kg) -> None:
-    rows = [r for r in kg.run("approved-as-of", region="EU", as_of="2021-07-01", prior_lines=1) if r["product"] == DRUG and r["regimen"].endswith("/DPd")]
-    assert [(r["indication"].rsplit("/", 1)[1], r["min_prior_lines"], r["max_prior_lines"]) for r in rows] == [
+    rows = [r for r in approved_rows(kg, "daratumumab", "EU", "2021-07-01", prior_lines=1) if r["regimen"].endswith("/DPd")]
+    assert [(local(r["indication"]), r["min_prior_lines"], r["max_prior_lines"]) for r in rows] == [
         ("daratumumab-DPd-eu-1l", 1, 1)
     ]
 
@@ -73,7 +70,7 @@ def test_daratumumab_high_risk_smouldering_eu_before_us(kg) -> None:
     assert dara(kg, "US", "2025-11-05", setting="setting:HR-SMM") == set()
     assert dara(kg, "US", "2025-11-06", setting="setting:HR-SMM") == {("daratumumab-monotherapy", "HR-SMM")}
     gaps = kg.run("approval-gaps", as_of="2025-09-01", setting="HR-SMM")
-    assert [(r["regimen"].removeprefix(REGIMEN), r["approved_in"], r["not_approved_in"]) for r in gaps] == [
+    assert [(local(r["regimen"]), r["approved_in"], r["not_approved_in"]) for r in gaps] == [
         ("daratumumab-monotherapy", "EU", "US")
     ]
     assert kg.run("approval-gaps", as_of="2025-12-01", setting="HR-SMM") == []
@@ -83,4 +80,4 @@ def test_daratumumab_subcutaneous_us_formulation_approval(kg) -> None:
     rows = kg.run("approvals", product="daratumumab")
     faspro = [r for r in rows if r["event"].endswith("daratumumab-fda-2020-05-01-subcutaneous")]
     assert {r["event_type"] for r in faspro} == {"new formulation approval"}
-    assert {r["regimen"].removeprefix(REGIMEN) for r in faspro} == {"daratumumab-monotherapy", "DRd", "DVd", "DaraVMP"}
+    assert {local(r["regimen"]) for r in faspro} == {"daratumumab-monotherapy", "DRd", "DVd", "DaraVMP"}

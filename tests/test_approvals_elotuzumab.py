@@ -4,13 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-DRUG = "https://w3id.org/mmkg/drug/elotuzumab"
-REGIMEN = "https://w3id.org/mmkg/regimen/"
+from tests.approvals_support import names_by
 
-
-def elo(kg, region: str, day: str, **params) -> set[str]:
-    rows = kg.run("approved-as-of", region=region, as_of=day, **params)
-    return {r["regimen"].removeprefix(REGIMEN) for r in rows if r["product"] == DRUG}
+elo = names_by("elotuzumab")
 
 
 @pytest.mark.parametrize(

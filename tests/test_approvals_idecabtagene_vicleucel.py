@@ -4,13 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-DRUG = "https://w3id.org/mmkg/drug/idecabtagene-vicleucel"
-INDICATION = "https://w3id.org/mmkg/indication/"
+from tests.approvals_support import rows_by
 
-
-def idecel_rows(kg, region: str, day: str, **params) -> dict[str, dict]:
-    rows = kg.run("approved-as-of", region=region, as_of=day, **params)
-    return {r["indication"].removeprefix(INDICATION): r for r in rows if r["product"] == DRUG}
+idecel_rows = rows_by("idecabtagene-vicleucel", "indication")
 
 
 @pytest.mark.parametrize(

@@ -4,13 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-DRUG = "https://w3id.org/mmkg/drug/isatuximab"
-REGIMEN = "https://w3id.org/mmkg/regimen/"
+from tests.approvals_support import approved_rows, local, names_by
 
-
-def isa(kg, region: str, day: str, **params) -> set[str]:
-    rows = kg.run("approved-as-of", region=region, as_of=day, **params)
-    return {r["regimen"].removeprefix(REGIMEN) for r in rows if r["product"] == DRUG}
+isa = names_by("isatuximab")
 
 
 @pytest.mark.parametrize(
@@ -43,8 +39,8 @@ def test_isavrd_transplant_eligible_only_in_the_eu(kg) -> None:
 
 
 def test_isapd_italy_class_c_nn(kg) -> None:
-    rows = [r for r in kg.run("approved-as-of", region="IT", as_of="2020-12-10") if r["product"] == DRUG]
-    assert [(r["regimen"].removeprefix(REGIMEN), r["reimbursement"]) for r in rows] == [
+    rows = approved_rows(kg, "isatuximab", "IT", "2020-12-10")
+    assert [(local(r["regimen"]), r["reimbursement"]) for r in rows] == [
         ("IsaPd", "authorised, not reimbursed (class C(nn))")
     ]
-    assert [r for r in kg.run("approved-as-of", region="IT", as_of="2020-12-09") if r["product"] == DRUG] == []
+    assert approved_rows(kg, "isatuximab", "IT", "2020-12-09") == []

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import pytest
 
-DRUG = "https://w3id.org/mmkg/drug/ixazomib"
+from tests.approvals_support import approved_rows, events
 
 
 def ixa(kg, region: str, day: str) -> bool:
-    return any(r["product"] == DRUG and r["regimen"].endswith("/IxaRd") for r in kg.run("approved-as-of", region=region, as_of=day))
+    return any(r["regimen"].endswith("/IxaRd") for r in approved_rows(kg, "ixazomib", region, day))
 
 
 @pytest.mark.parametrize(
@@ -26,8 +26,7 @@ def test_ixard_in_force(kg, region: str, day: str, approved: bool) -> None:
 
 
 def test_ixazomib_eu_opinions_in_order(kg) -> None:
-    rows = kg.run("approvals", product="ixazomib")
-    assert [(r["agency_name"], str(r["date"]), r["event_type"]) for r in rows] == [
+    assert events(kg.run("approvals", product="ixazomib")) == [
         ("EC", "2016-11-21", "conditional marketing authorisation"),
         ("EMA-CHMP", "2016-05-26", "negative CHMP opinion"),
         ("EMA-CHMP", "2016-09-15", "positive CHMP opinion"),

@@ -4,13 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-DRUG = "https://w3id.org/mmkg/drug/linvoseltamab"
-REGIMEN = "https://w3id.org/mmkg/regimen/"
+from tests.approvals_support import events, rows_by
 
-
-def linvo_rows(kg, region: str, day: str, **params) -> dict[str, dict]:
-    rows = kg.run("approved-as-of", region=region, as_of=day, **params)
-    return {r["regimen"].removeprefix(REGIMEN): r for r in rows if r["product"] == DRUG}
+linvo_rows = rows_by("linvoseltamab")
 
 
 @pytest.mark.parametrize(
@@ -34,8 +30,7 @@ def test_linvoseltamab_prior_lines(kg) -> None:
 
 
 def test_linvoseltamab_timeline_has_the_complete_response_letter(kg) -> None:
-    rows = kg.run("approvals", product="linvoseltamab")
-    assert [(r["agency_name"], str(r["date"]), r["event_type"]) for r in rows] == [
+    assert events(kg.run("approvals", product="linvoseltamab")) == [
         ("EC", "2025-04", "conditional marketing authorisation"),
         ("EMA-CHMP", "2025-02-27", "positive CHMP opinion"),
         ("FDA", "2024-08", "complete response letter"),

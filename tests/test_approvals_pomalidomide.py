@@ -4,13 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-DRUG = "https://w3id.org/mmkg/drug/pomalidomide"
-INDICATION = "https://w3id.org/mmkg/indication/"
+from tests.approvals_support import names_by
 
-
-def pom(kg, region: str, day: str, **params) -> set[str]:
-    rows = kg.run("approved-as-of", region=region, as_of=day, **params)
-    return {r["indication"].removeprefix(INDICATION) for r in rows if r["product"] == DRUG}
+pom = names_by("pomalidomide", "indication")
 
 
 @pytest.mark.parametrize(

@@ -7,8 +7,7 @@ import json
 import subprocess
 import sys
 
-REGIMEN = "https://w3id.org/mmkg/regimen/"
-DRUG = "https://w3id.org/mmkg/drug/"
+from tests.approvals_support import DRUG, REGIMEN
 
 EU_2025_03_01 = {
     ("carfilzomib", "KRd"), ("carfilzomib", "Kd"),

@@ -4,14 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-DRUG = "https://w3id.org/mmkg/drug/selinexor"
-REGIMEN = "https://w3id.org/mmkg/regimen/"
-APPROVAL = "https://w3id.org/mmkg/approval/"
+from tests.approvals_support import APPROVAL, rows_by
 
-
-def sel(kg, region: str, day: str, **params) -> dict[str, dict]:
-    rows = kg.run("approved-as-of", region=region, as_of=day, **params)
-    return {r["regimen"].removeprefix(REGIMEN): r for r in rows if r["product"] == DRUG}
+sel = rows_by("selinexor")
 
 
 @pytest.mark.parametrize(

@@ -1,7 +1,7 @@
 """Each approvals shape (shapes/approvals.ttl) fails the build on data that violates it.
 
 The fixtures in tests/fixtures/shapes/approvals/ are built together (one build instead of
-fourteen); each has its own focus node, so every expected violation is checked on its node.
+fifteen); each has its own focus node, so every expected violation is checked on its node.
 """
 
 from __future__ import annotations
@@ -25,6 +25,7 @@ CASES = [
     ("event-without-source.ttl", "RegulatoryEventShape", "approval:fixture-no-source"),
     ("approval-without-indication.ttl", "ApprovalShape", "approval:fixture-no-indication"),
     ("approval-by-chmp.ttl", "ApprovalShape", "approval:fixture-chmp-approval"),
+    ("approval-with-curated-in-force-date.ttl", "InForceShape", "approval:fixture-curated-in-force"),
     ("opinion-by-fda.ttl", "CHMPOpinionShape", "approval:fixture-fda-opinion"),
     ("reimbursement-by-ec.ttl", "ReimbursementDecisionShape", "approval:fixture-ec-reimbursement"),
     ("event-in-future.ttl", "EventDateNotInFutureShape", "approval:fixture-future"),

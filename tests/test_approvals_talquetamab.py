@@ -4,13 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-DRUG = "https://w3id.org/mmkg/drug/talquetamab"
-REGIMEN = "https://w3id.org/mmkg/regimen/"
+from tests.approvals_support import rows_by
 
-
-def tal_rows(kg, region: str, day: str, **params) -> dict[str, dict]:
-    rows = kg.run("approved-as-of", region=region, as_of=day, **params)
-    return {r["regimen"].removeprefix(REGIMEN): r for r in rows if r["product"] == DRUG}
+tal_rows = rows_by("talquetamab")
 
 
 @pytest.mark.parametrize(

@@ -4,14 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-DRUG = "https://w3id.org/mmkg/drug/teclistamab"
-REGIMEN = "https://w3id.org/mmkg/regimen/"
-APPROVAL = "https://w3id.org/mmkg/approval/"
+from tests.approvals_support import APPROVAL, events, rows_by
 
-
-def tec_rows(kg, region: str, day: str, **params) -> dict[str, dict]:
-    rows = kg.run("approved-as-of", region=region, as_of=day, **params)
-    return {r["regimen"].removeprefix(REGIMEN): r for r in rows if r["product"] == DRUG}
+tec_rows = rows_by("teclistamab")
 
 
 @pytest.mark.parametrize(
@@ -72,7 +67,7 @@ def test_teclistamab_italy_status(kg, day: str, status: str | None) -> None:
 
 def test_teclistamab_timeline(kg) -> None:
     rows = kg.run("approvals", product="Tecvayli")
-    assert [(r["agency_name"], str(r["date"])) for r in rows] == [
+    assert events(rows, "agency_name", "date") == [
         ("AIFA", "2022-12-03"),
         ("AIFA", "2024-10"),
         ("EC", "2022-08-23"),
