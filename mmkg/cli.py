@@ -13,6 +13,7 @@ from typing import Any, NoReturn
 import click
 
 from .errors import BuildFailed, InputError, MmkgError
+from .options import REGIONS
 from .output import FORMATS, render
 
 DISCLAIMER = (
@@ -132,7 +133,7 @@ def query(query: str, params: tuple[str, ...], fmt: str) -> None:
     )
 )
 @click.option("--history", "history_file", type=click.Path(path_type=Path), help="Patient history (YAML, JSON or Turtle).")
-@click.option("--region", type=click.Choice(["US", "EU", "IT"], case_sensitive=False), required=True, help="US (FDA), EU (European Commission) or IT (EU + AIFA).")
+@click.option("--region", type=click.Choice(REGIONS, case_sensitive=False), required=True, help="US (FDA), EU (European Commission) or IT (EU + AIFA).")
 @click.option("--as-of", "as_of", default=None, metavar="YYYY-MM-DD", help="The day to answer for (default: today).")
 @click.option("--after", default=None, metavar="DRUG", help="The last line contained DRUG and the disease is refractory to it.")
 @click.option("--exposed", multiple=True, metavar="DRUG_OR_CLASS", help="Exposed to a drug or a member of a class (repeatable).")

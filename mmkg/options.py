@@ -111,10 +111,6 @@ def _members(kg: KnowledgeGraph, cls: str) -> set[str]:
     return {r["d"] for r in kg.select("SELECT ?d WHERE { ?d a ?c }", c=cls)}
 
 
-def _describe_value(kg: KnowledgeGraph, iri: str) -> str:
-    return kg.label(iri)
-
-
 class _Engine:
     def __init__(self, kg: KnowledgeGraph, state: PatientState, history: History, region: str, as_of: dt.date) -> None:
         self.kg = kg
@@ -165,13 +161,13 @@ class _Engine:
             elif prop == "maxPriorLines" and state.prior_lines > value:
                 reasons.append(Reason("closed", f"indication admits at most {value} prior line(s); the patient has {state.prior_lines} {where}", approval))
             elif prop == "requiresPriorExposureTo" and not state.members_exposed(value):
-                reasons.append(Reason("closed", f"indication requires prior exposure to {_describe_value(kg, value)}, which the history does not show {where}", approval))
+                reasons.append(Reason("closed", f"indication requires prior exposure to {kg.label(value)}, which the history does not show {where}", approval))
             elif prop == "requiresRefractorinessTo" and not state.members_refractory(value):
-                reasons.append(Reason("closed", f"indication requires refractoriness to {_describe_value(kg, value)}, which the history does not show {where}", approval))
+                reasons.append(Reason("closed", f"indication requires refractoriness to {kg.label(value)}, which the history does not show {where}", approval))
             elif prop == "excludesPriorExposureTo" and state.members_exposed(value):
-                reasons.append(Reason("closed", f"indication excludes patients exposed to {_describe_value(kg, value)} {where}", approval))
+                reasons.append(Reason("closed", f"indication excludes patients exposed to {kg.label(value)} {where}", approval))
             elif prop == "excludesRefractorinessTo" and state.members_refractory(value):
-                reasons.append(Reason("closed", f"indication excludes patients refractory to {_describe_value(kg, value)} {where}", approval))
+                reasons.append(Reason("closed", f"indication excludes patients refractory to {kg.label(value)} {where}", approval))
             elif prop == "requiresProgressionOnLastTherapy" and value is True:
                 if state.progression_on_last_line is False:
                     reasons.append(Reason("closed", f"indication requires progression on the last therapy; the history says line {state.last_line} did not progress on therapy {where}", approval))
