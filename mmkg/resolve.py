@@ -107,7 +107,11 @@ class Resolver:
         found = resolve_identifier(self.kg, text)  # a scheme's own notation: CHEBI:63791, DB00480, L04AX04
         if found is not None and (kind is None or found in self._members(kind)):
             return found
-        known = self.display if kind is None else {k: v for k, v in self.display.items() if self.names[k] & self._members(kind)}
+        if kind is None:
+            known = self.display
+        else:
+            members = self._members(kind)
+            known = {k: v for k, v in self.display.items() if self.names[k] & members}
         close = difflib.get_close_matches(normalise(text), list(known), n=3, cutoff=0.6)
         hint = f"; did you mean {', '.join(repr(known[k]) for k in close)}?" if close else ""
         what = f"unknown {compact(kind)}" if kind else "unknown name"

@@ -30,7 +30,8 @@ XSD_TRUE = rdflib.Literal(True)
 class SparqlConstraint:
     shape: rdflib.term.Node
     constraint: rdflib.term.Node
-    query: str
+    prefixes: str
+    select: str
     messages: tuple[str, ...]
     severity: str
 
@@ -92,7 +93,8 @@ def split(shapes: rdflib.Graph) -> tuple[rdflib.Graph, list[tuple[SparqlConstrai
         entry = SparqlConstraint(
             shape=shape,
             constraint=constraint,
-            query=prologue + _strip_prologue(str(select)),
+            prefixes=prologue,
+            select=_strip_prologue(str(select)),
             messages=messages,
             severity=str(severity).rsplit("#", 1)[-1] if severity is not None else "Violation",
         )
@@ -114,10 +116,8 @@ def _message(template: str, row: ox.QuerySolution, variables: list[str]) -> str:
 
 def evaluate(store: ox.Store, constraint: SparqlConstraint, targets: list[str]) -> list[dict[str, str | None]]:
     """Violations of one constraint: focus, value, path and message for every solution on a target."""
-    head = "\n".join(line for line in constraint.query.splitlines() if line.upper().startswith("PREFIX"))
-    select = "\n".join(line for line in constraint.query.splitlines() if not line.upper().startswith("PREFIX"))
     target_union = " UNION ".join("{ " + t + " }" for t in targets)
-    query = f"{head}\nSELECT * WHERE {{ {{ {target_union} }} {{ {select} }} }}"
+    query = f"{constraint.prefixes}SELECT * WHERE {{ {{ {target_union} }} {{ {constraint.select} }} }}"
     result = store.query(query)
     variables = [v.value for v in result.variables]
     found = []

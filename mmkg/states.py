@@ -170,8 +170,11 @@ def derive_state(kg: KnowledgeGraph, history: History) -> PatientState:
     store.extend(quads)
     added = apply_rules(store, rule_files(resources.rules_dir()), prefixes=sparql_prologue())
     states |= {t.object.value for t in added if t.subject == patient and t.predicate == RDF_TYPE}
-    superclasses = {r["super"] for c in states for r in kg.select("SELECT ?super WHERE { ?c rdfs:subClassOf+ ?super }", c=c)}
-    states |= {c for c in superclasses if c in _patient_classes(kg)}
+    values = " ".join(f"<{c}>" for c in sorted(states))
+    states |= {
+        r["super"]
+        for r in kg.select(f"SELECT ?super WHERE {{ VALUES ?c {{ {values} }} ?c rdfs:subClassOf+ ?super . ?super rdfs:subClassOf+ mmkg:Patient }}")
+    }
 
     exposed_line: dict[str, int] = {}
     refractory_line: dict[str, int] = {}
@@ -199,7 +202,3 @@ def _progressed_on(line: Line | None) -> bool | None:
     if line.refractory:
         return True
     return False if line.progression in ("after-60-days", "none") else None
-
-
-def _patient_classes(kg: KnowledgeGraph) -> set[str]:
-    return {r["c"] for r in kg.select("SELECT ?c WHERE { ?c rdfs:subClassOf+ mmkg:Patient }")}
