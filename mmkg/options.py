@@ -143,7 +143,12 @@ class _Engine:
             """SELECT ?p ?v WHERE { ?i ?p ?v
                  VALUES ?p { mmkg:diseaseSetting mmkg:minPriorLines mmkg:maxPriorLines mmkg:requiresPriorExposureTo
                              mmkg:requiresRefractorinessTo mmkg:excludesPriorExposureTo mmkg:excludesRefractorinessTo
-                             mmkg:requiresProgressionOnLastTherapy } }""",
+                             mmkg:lastTherapyCondition } }""",
+            i=indication,
+        )
+        facts += kg.select(
+            """SELECT ?p ?v ?n WHERE { ?i ?p ?req . ?req mmkg:ofClass ?v ; mmkg:minimumCount ?n
+                 VALUES ?p { mmkg:requiresRefractorinessCount mmkg:requiresExposureCount } }""",
             i=indication,
         )
         reasons: list[Reason] = []
@@ -168,12 +173,40 @@ class _Engine:
                 reasons.append(Reason("closed", f"indication excludes patients exposed to {kg.label(value)} {where}", approval))
             elif prop == "excludesRefractorinessTo" and state.members_refractory(value):
                 reasons.append(Reason("closed", f"indication excludes patients refractory to {kg.label(value)} {where}", approval))
-            elif prop == "requiresProgressionOnLastTherapy" and value is True:
-                if state.progression_on_last_line is False:
-                    reasons.append(Reason("closed", f"indication requires progression on the last therapy; the history says line {state.last_line} did not progress on therapy {where}", approval))
-                elif state.progression_on_last_line is None:
-                    reasons.append(Reason("caution", f"indication requires progression on the last therapy; the history does not say whether line {state.last_line} did {where}", approval))
+            elif prop in ("requiresRefractorinessCount", "requiresExposureCount"):
+                refractoriness = prop == "requiresRefractorinessCount"
+                found = state.members_refractory(value) if refractoriness else state.members_exposed(value)
+                if len(found) < fact["n"]:
+                    what = "refractoriness" if refractoriness else "prior exposure"
+                    reasons.append(Reason("closed", f"indication requires {what} to at least {fact['n']} {kg.label(value)}s; the history shows {len(found)} {where}", approval))
+            elif prop == "lastTherapyCondition":
+                reasons.extend(self.last_therapy_reasons(value, indication, where, approval))
         return reasons
+
+    def last_therapy_reasons(self, condition: str, indication: str, where: str, approval: str) -> list[Reason]:
+        """Whether the last line meets the indication's condition, read as its wording states it."""
+        state, course = self.state, self.state.last_line_course
+        if condition.endswith("/no-condition") or state.last_line == 0:
+            return []
+        wording = self.kg.label(condition)
+        line = f"line {state.last_line}"
+        if course is None:
+            return [Reason("caution", f"indication requires {wording}; the history does not say how {line} ended {where}", approval)]
+        if condition.endswith("/refractory"):
+            if course in ("on-therapy", "within-60-days", "non-response"):
+                return []
+            return [Reason("closed", f"indication requires {wording}; {line} is not refractory (progression {course}) {where}", approval)]
+        if condition.endswith("/progression-on"):
+            if course in ("on-therapy", "non-response"):
+                return []
+            if course in ("within-60-days", "after-60-days"):
+                return [Reason("caution", f"indication requires {wording}; {line} progressed after the therapy ended ({course}): whether that meets the label is a reading it leaves open {where}", approval)]
+            return [Reason("closed", f"indication requires {wording}; the history says {line} ended without progression {where}", approval)]
+        if condition.endswith("/progression-on-or-after"):
+            if course == "none":
+                return [Reason("closed", f"indication requires {wording}; the history says {line} ended without progression {where}", approval)]
+            return []
+        return [Reason("caution", f"indication states a last-therapy condition the engine does not know ({condition}) {where}", approval)]
 
     def component_reasons(self, option: Option, facts: list[dict[str, Any]]) -> list[Reason]:
         state, reasons = self.state, []

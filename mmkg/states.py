@@ -58,6 +58,9 @@ class PatientState:
     drug_types: dict[str, set[str]] = field(default_factory=dict)
     progression_on_last_line: bool | None = None  # None: the history does not say
     last_line: int = 0
+    # how the last line ended: on-therapy, within-60-days, after-60-days, none, or
+    # non-response; None when the history does not say
+    last_line_course: str | None = None
 
     def is_a(self, cls: str) -> bool:
         return cls in self.states
@@ -193,7 +196,18 @@ def derive_state(kg: KnowledgeGraph, history: History) -> PatientState:
         drug_types=dict(types),
         progression_on_last_line=_progressed_on(last),
         last_line=last.number if last else 0,
+        last_line_course=_course(last),
     )
+
+
+def _course(line: Line | None) -> str | None:
+    if line is None:
+        return None
+    if line.progression is not None:
+        return line.progression
+    if line.best_response in ("SD", "PD"):
+        return "non-response"
+    return "on-therapy" if line.refractory else None
 
 
 def _progressed_on(line: Line | None) -> bool | None:

@@ -6,11 +6,9 @@ from typing import Any
 
 import pyoxigraph as ox
 
-BASE = "https://w3id.org/mmkg/"
-MMKG = BASE + "ontology/"
-# CURIE prefix <-> path segment of https://w3id.org/mmkg/ where they differ.
-_PREFIX_TO_PATH = {"ref": "reference", "rec": "recommendation", "stat": "statistic"}
-_PATH_TO_PREFIX = {path: prefix for prefix, path in _PREFIX_TO_PATH.items()}
+from mmkg.prefixes import compact, expand
+
+MMKG = "https://w3id.org/mmkg/ontology/"
 
 # Properties read as single values (a list would hide a duplicate).
 _SINGLE = {
@@ -20,10 +18,9 @@ _SINGLE = {
     "rangeMax", "numberOfPatients", "confidence", "nctId", "phase", "trialStatus", "randomisationRatio",
     "sampleSize", "plannedSampleSize", "enrolledPopulation", "preferenceRank", "evidenceLevel",
     "recommendationGrade", "recommendationText", "inGuideline", "treatmentPhase", "patientSubgroup",
-    "minPriorLines", "maxPriorLines", "maxECOG", "minAge", "subgroupOf", "requiresProgressionOnLastTherapy",
+    "minPriorLines", "maxPriorLines", "maxECOG", "minAge", "subgroupOf", "lastTherapyCondition",
     "diseaseSetting", "prefers", "over", "aboutClass",
 }
-
 
 def describe(kg, curie: str) -> dict[str, Any]:
     """The node's mmkg properties by local name: single values for the properties in _SINGLE, sets otherwise.
@@ -48,25 +45,14 @@ def describe(kg, curie: str) -> dict[str, Any]:
             found.setdefault(name, set()).add(value)
     return found
 
-
 def iri(curie: str) -> ox.NamedNode:
-    """The mmkg IRI of a CURIE such as "result:X", "ref:Y" or "mmkg:Z"."""
-    prefix, local = curie.split(":", 1)
-    if prefix == "mmkg":
-        return ox.NamedNode(MMKG + local)
-    return ox.NamedNode(f"{BASE}{_PREFIX_TO_PATH.get(prefix, prefix)}/{local}")
-
+    """The IRI of a CURIE such as "result:X", "ref:Y" or "mmkg:Z"."""
+    full = expand(curie)
+    assert full is not None, f"unknown prefix in {curie}"
+    return ox.NamedNode(full)
 
 def short(value: Any) -> Any:
-    if isinstance(value, str) and value.startswith(MMKG):
-        return "mmkg:" + value[len(MMKG):]
-    if isinstance(value, str) and value.startswith(BASE):
-        path, local = value[len(BASE):].split("/", 1)
-        return f"{_PATH_TO_PREFIX.get(path, path)}:{local}"
-    if isinstance(value, str) and value.startswith("http://qudt.org/vocab/unit/"):
-        return "unit:" + value.rsplit("/", 1)[1]
-    return value
-
+    return compact(value) if isinstance(value, str) and value.startswith(("http://", "https://")) else value
 
 def sources(kg, curie: str) -> set[str]:
     rows = kg.select("SELECT ?o WHERE { ?s dcterms:source ?o }", s=iri(curie))

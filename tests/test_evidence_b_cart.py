@@ -143,7 +143,7 @@ def test_karmma3_design_2_to_1_ide_cel_254_vs_standard_regimens_132(kg) -> None:
     assert sr["sampleSize"] == 132
     assert sr["armRegimen"] == {"regimen:DPd", "regimen:DVd", "regimen:IxaRd", "regimen:Kd", "regimen:EloPd"}
     pop = describe(kg, "population:KarMMa-3-itt")
-    assert (pop["minPriorLines"], pop["maxPriorLines"], pop["maxECOG"], pop["requiresProgressionOnLastTherapy"]) == (2, 4, 1, True)
+    assert (pop["minPriorLines"], pop["maxPriorLines"], pop["maxECOG"], pop["lastTherapyCondition"]) == (2, 4, 1, "lastline:refractory")
     assert describe(kg, "population:KarMMa-3-ide-cel-infused")["sampleSize"] == 225
 
 

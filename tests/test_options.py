@@ -114,7 +114,7 @@ def test_unknown_progression_on_the_last_line_is_a_caution_not_a_closure(kg) -> 
     history = parse_history({"lines": [{"regimen": "DRd"}, {"regimen": "Kd"}, {"regimen": "PVd"}]}, kg)
     eu = options(kg, history, region="EU", as_of=dt.date(2025, 6, 1))
     assert statuses(eu)["teclistamab"] == "caution"
-    assert any("does not say whether line 3" in r for r in reasons(eu, "teclistamab"))
+    assert any("does not say how line 3 ended" in r for r in reasons(eu, "teclistamab"))
 
 
 def test_example_history_file_and_its_turtle_form_agree(kg, tmp_path: Path) -> None:
