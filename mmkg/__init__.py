@@ -13,22 +13,34 @@ from __future__ import annotations
 from typing import Any
 
 from .errors import BuildFailed, InputError, MmkgError
-from .history import History, HistoryError, history_from_shortcuts, parse_history, read_history
-from .options import Option, OptionsReport, options
+from .graph import KnowledgeGraph, load
 from .queries import NamedQuery, catalogue
-from .states import PatientState, derive_state
-from .store import KnowledgeGraph, load
-
-_BUILD_NAMES = ("BuildReport", "build")
+from .sequencing import (
+    History,
+    HistoryError,
+    Option,
+    OptionsReport,
+    PatientState,
+    derive_state,
+    history_from_shortcuts,
+    options,
+    parse_history,
+    read_history,
+)
+from .store import Store
 
 
 def __getattr__(name: str) -> Any:
     # The build needs the optional [build] dependencies (rdflib, pyshacl, owlready2);
     # querying the shipped release does not, so they are imported on first use.
-    if name in _BUILD_NAMES:
-        from . import release
+    if name == "BuildReport":
+        from .build import BuildReport
 
-        return getattr(release, name)
+        return BuildReport
+    if name == "build":
+        import importlib
+
+        return importlib.import_module(".build", __name__)
     raise AttributeError(f"module 'mmkg' has no attribute {name!r}")
 
 
@@ -44,6 +56,7 @@ __all__ = [
     "Option",
     "OptionsReport",
     "PatientState",
+    "Store",
     "build",
     "catalogue",
     "derive_state",

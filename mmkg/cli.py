@@ -13,8 +13,8 @@ from typing import Any, NoReturn
 import click
 
 from .errors import BuildFailed, InputError, MmkgError
-from .options import REGIONS
 from .output import FORMATS, render
+from .sequencing.options import REGIONS
 
 DISCLAIMER = (
     "mmkg gives information about multiple myeloma therapies with its evidence "
@@ -24,7 +24,7 @@ DISCLAIMER = (
 
 
 def _fail(error: MmkgError) -> NoReturn:
-    from .history import HistoryError
+    from .sequencing import HistoryError
 
     if isinstance(error, HistoryError):
         for problem in error.problems:
@@ -38,7 +38,7 @@ def _fail(error: MmkgError) -> NoReturn:
 
 
 def _load() -> Any:
-    from .store import load
+    from .graph import load
 
     return load()
 
@@ -64,19 +64,27 @@ def main() -> None:
     pass
 
 
-@main.command(help="Merge the curated Turtle, reason with HermiT, apply rules, validate with SHACL and write the release.")
-@click.option("--out", type=click.Path(path_type=Path), default=None, help="Release folder (default: the project's release/).")
+@main.command(
+    help="Merge the curated Turtle, reason with HermiT, apply rules, validate with SHACL and write the release."
+)
+@click.option(
+    "--out", type=click.Path(path_type=Path), default=None, help="Release folder (default: the project's release/)."
+)
 @click.option("--check", is_flag=True, help="Rebuild in a scratch folder and fail if the release differs.")
 def build(out: Path | None, check: bool) -> None:
     try:
-        from . import release as building
+        from . import build as building
     except ImportError as error:
-        raise InputError(f"the build needs the optional dependencies ({error.name} is missing): pip install 'mmkg[build]'") from None
+        raise InputError(
+            f"the build needs the optional dependencies ({error.name} is missing): pip install 'mmkg[build]'"
+        ) from None
 
     if check:
         differing = building.check(release=out)
         if differing:
-            raise BuildFailed(f"the release is out of date or not reproducible: {', '.join(differing)} differ; run `mmkg build`")
+            raise BuildFailed(
+                f"the release is out of date or not reproducible: {', '.join(differing)} differ; run `mmkg build`"
+            )
         click.echo("release is up to date and reproducible")
         return
     report = building.build(out=out)
@@ -132,14 +140,32 @@ def query(query: str, params: tuple[str, ...], fmt: str) -> None:
         f"--refractory and --lines.\n\n{DISCLAIMER}"
     )
 )
-@click.option("--history", "history_file", type=click.Path(path_type=Path), help="Patient history (YAML, JSON or Turtle).")
-@click.option("--region", type=click.Choice(REGIONS, case_sensitive=False), required=True, help="US (FDA), EU (European Commission) or IT (EU + AIFA).")
+@click.option(
+    "--history", "history_file", type=click.Path(path_type=Path), help="Patient history (YAML, JSON or Turtle)."
+)
+@click.option(
+    "--region",
+    type=click.Choice(REGIONS, case_sensitive=False),
+    required=True,
+    help="US (FDA), EU (European Commission) or IT (EU + AIFA).",
+)
 @click.option("--as-of", "as_of", default=None, metavar="YYYY-MM-DD", help="The day to answer for (default: today).")
-@click.option("--after", default=None, metavar="DRUG", help="The last line contained DRUG and the disease is refractory to it.")
-@click.option("--exposed", multiple=True, metavar="DRUG_OR_CLASS", help="Exposed to a drug or a member of a class (repeatable).")
-@click.option("--refractory", multiple=True, metavar="DRUG_OR_CLASS", help="Refractory to a drug or a member of a class (repeatable).")
+@click.option(
+    "--after", default=None, metavar="DRUG", help="The last line contained DRUG and the disease is refractory to it."
+)
+@click.option(
+    "--exposed", multiple=True, metavar="DRUG_OR_CLASS", help="Exposed to a drug or a member of a class (repeatable)."
+)
+@click.option(
+    "--refractory",
+    multiple=True,
+    metavar="DRUG_OR_CLASS",
+    help="Refractory to a drug or a member of a class (repeatable).",
+)
 @click.option("--lines", type=int, default=None, help="Number of prior lines of therapy.")
-@click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True, help="Output format.")
+@click.option(
+    "--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True, help="Output format."
+)
 def options(
     history_file: Path | None,
     region: str,
@@ -153,8 +179,8 @@ def options(
     import datetime as dt
     import json
 
-    from .history import history_from_shortcuts, read_history
-    from .options import options as find_options
+    from .sequencing import history_from_shortcuts, read_history
+    from .sequencing import options as find_options
 
     try:
         day = dt.date.fromisoformat(as_of) if as_of else None
@@ -172,11 +198,21 @@ def options(
         click.echo(json.dumps(report.to_dict(), indent=2, ensure_ascii=False, default=str))
         return
     patient = report.patient
-    click.echo(f"{report.region} as of {report.as_of}: patient with {patient['prior_lines']} prior line(s); states: {', '.join(patient['states']) or 'none'}")
+    click.echo(
+        f"{report.region} as of {report.as_of}: patient with {patient['prior_lines']} prior line(s); states: {', '.join(patient['states']) or 'none'}"
+    )
     rows = []
     for option in report.options:
         worst = [r.text for r in option.reasons if r.status == option.status]
-        rows.append({"status": option.status, "option": option.label, "kind": option.kind, "targets": ", ".join(option.targets), "reason": worst[0] if worst else ""})
+        rows.append(
+            {
+                "status": option.status,
+                "option": option.label,
+                "kind": option.kind,
+                "targets": ", ".join(option.targets),
+                "reason": worst[0] if worst else "",
+            }
+        )
     click.echo(render(rows, "table", columns=["status", "option", "kind", "targets", "reason"]), nl=False)
     click.echo(DISCLAIMER)
 
@@ -191,11 +227,23 @@ def xref(entity: str, fmt: str) -> None:
     kg = _load()
     iri = kg.resolve(entity)
     rows = [
-        {"scheme": x["scheme"], "identifier": x["identifier"], "match": x["predicate"], "iri": x["iri"], "sources": " ; ".join(compact(src) for src in x["sources"])}
+        {
+            "scheme": x["scheme"],
+            "identifier": x["identifier"],
+            "match": x["predicate"],
+            "iri": x["iri"],
+            "sources": " ; ".join(compact(src) for src in x["sources"]),
+        }
         for x in xrefs(kg, iri)
     ]
     rows += [
-        {"scheme": a["scheme"], "identifier": f"({a['status'] or 'absent'})", "match": "", "iri": "", "sources": " ; ".join(compact(src) for src in a["checked_in"])}
+        {
+            "scheme": a["scheme"],
+            "identifier": f"({a['status'] or 'absent'})",
+            "match": "",
+            "iri": "",
+            "sources": " ; ".join(compact(src) for src in a["checked_in"]),
+        }
         for a in absent_identifiers(kg, iri)
     ]
     click.echo(render(rows, fmt, columns=["scheme", "identifier", "match", "iri", "sources"]), nl=False)

@@ -48,7 +48,12 @@ def render(rows: Sequence[dict[str, Any]] | bool, fmt: str, *, columns: Sequence
         return json.dumps(rows) + "\n" if fmt == "json" else ("true\n" if rows else "false\n")
     names = columns_of(rows, columns)
     if fmt == "json":
-        return json.dumps([{k: row.get(k) for k in names} for row in rows], indent=2, ensure_ascii=False, default=_json_default) + "\n"
+        return (
+            json.dumps(
+                [{k: row.get(k) for k in names} for row in rows], indent=2, ensure_ascii=False, default=_json_default
+            )
+            + "\n"
+        )
     if fmt == "csv":
         buffer = io.StringIO()
         writer = csv.writer(buffer, lineterminator="\n")
@@ -59,8 +64,8 @@ def render(rows: Sequence[dict[str, Any]] | bool, fmt: str, *, columns: Sequence
         return "(no results)\n"
     table = [[_cell(row.get(k)) for k in names] for row in rows]
     widths = [max([len(n)] + [len(r[i]) for r in table]) for i, n in enumerate(names)]
-    lines = ["  ".join(n.ljust(w) for n, w in zip(names, widths)).rstrip()]
+    lines = ["  ".join(n.ljust(w) for n, w in zip(names, widths, strict=False)).rstrip()]
     lines.append("  ".join("-" * w for w in widths))
-    lines.extend("  ".join(c.ljust(w) for c, w in zip(r, widths)).rstrip() for r in table)
+    lines.extend("  ".join(c.ljust(w) for c, w in zip(r, widths, strict=False)).rstrip() for r in table)
     lines.append(f"({len(table)} row{'s' * (len(table) != 1)})")
     return "\n".join(lines) + "\n"

@@ -17,23 +17,27 @@ a default (or with the default ``none``) is left unbound unless given.
 from __future__ import annotations
 
 import datetime as dt
+import difflib
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
+from functools import cache
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 import pyoxigraph as ox
 
 from . import resources
 from .errors import InputError
-
-if TYPE_CHECKING:
-    from .store import KnowledgeGraph, Row
+from .resolve import resolve
+from .store import Row, Store
 
 PARAMETER_TYPES = ("iri", "string", "integer", "decimal", "date", "boolean")
 _HEADER = re.compile(r"^#\s*(title|description|param|example)\s*:\s*(.*)$")
-_PARAM = re.compile(r"^(?P<name>[A-Za-z_]\w*)\s+(?P<type>\w+)(?:\[(?P<kind>[^\]\s]+)\])?(?:\s*=\s*(?P<default>\S+))?\s*(?:--\s*(?P<description>.*))?$")
+_PARAM = re.compile(
+    r"^(?P<name>[A-Za-z_]\w*)\s+(?P<type>\w+)(?:\[(?P<kind>[^\]\s]+)\])?(?:\s*=\s*(?P<default>\S+))?\s*(?:--\s*(?P<description>.*))?$"
+)
 XSD = "http://www.w3.org/2001/XMLSchema#"
 
 
@@ -45,14 +49,14 @@ class Parameter:
     description: str
     kind: str | None = None
 
-    def convert(self, value: Any, kg: KnowledgeGraph) -> ox.NamedNode | ox.Literal:
+    def convert(self, value: Any, store: Store) -> ox.NamedNode | ox.Literal:
         """Turn a value given on the command line or from Python into an RDF term."""
         if isinstance(value, (ox.NamedNode, ox.Literal)):
             return value
         text = value.isoformat() if isinstance(value, dt.date) else str(value).strip()
         try:
             if self.type == "iri":
-                return ox.NamedNode(kg.resolve(text, kind=self.kind))
+                return ox.NamedNode(resolve(store, text, kind=self.kind))
             if self.type == "integer":
                 return ox.Literal(str(int(text)), datatype=ox.NamedNode(XSD + "integer"))
             if self.type == "decimal":
@@ -79,7 +83,7 @@ class NamedQuery:
     sparql: str
     path: Path
 
-    def bindings(self, kg: KnowledgeGraph, params: dict[str, Any]) -> dict[str, ox.NamedNode | ox.Literal]:
+    def bindings(self, store: Store, params: dict[str, Any]) -> dict[str, ox.NamedNode | ox.Literal]:
         known = {p.name: p for p in self.parameters}
         unknown = sorted(set(params) - set(known))
         if unknown:
@@ -90,14 +94,14 @@ class NamedQuery:
             value = params.get(parameter.name, parameter.default)
             if value is None or value == "none":
                 continue
-            bound[parameter.name] = parameter.convert(value, kg)
+            bound[parameter.name] = parameter.convert(value, store)
         return bound
 
-    def run(self, kg: KnowledgeGraph, params: dict[str, Any]) -> list[Row] | bool:
-        return kg.query(self.sparql, **self.bindings(kg, params))
+    def run(self, store: Store, params: dict[str, Any]) -> list[Row] | bool:
+        return store.query(self.sparql, **self.bindings(store, params))
 
-    def answer(self, kg: KnowledgeGraph, params: dict[str, Any]) -> tuple[list[str], list[Row]] | bool:
-        return kg.answer(self.sparql, **self.bindings(kg, params))
+    def answer(self, store: Store, params: dict[str, Any]) -> tuple[list[str], list[Row]] | bool:
+        return store.answer(self.sparql, **self.bindings(store, params))
 
 
 def parse_named_query(path: Path) -> NamedQuery:
@@ -144,19 +148,28 @@ class Catalogue:
     def __init__(self, directory: Path) -> None:
         self.queries = {q.name: q for q in (parse_named_query(p) for p in sorted(directory.glob("*.rq")))}
 
-    def __iter__(self):  # type: ignore[no-untyped-def]
+    def __iter__(self) -> Iterator[NamedQuery]:
         return iter(self.queries.values())
 
     def get(self, name: str) -> NamedQuery:
         try:
             return self.queries[name]
         except KeyError:
-            import difflib
-
             close = difflib.get_close_matches(name, list(self.queries), n=3)
             hint = f"; did you mean {', '.join(close)}?" if close else "; `mmkg queries` lists them"
             raise InputError(f"unknown query {name!r}{hint}") from None
 
 
 def catalogue(directory: Path | None = None) -> Catalogue:
-    return Catalogue(directory or resources.queries_dir())
+    """The named queries of ``directory`` (default: the shipped ``queries/``), read once per folder."""
+    return _catalogue(directory or resources.queries_dir())
+
+
+@cache
+def _catalogue(directory: Path) -> Catalogue:
+    return Catalogue(directory)
+
+
+def run(store: Store, name: str, params: dict[str, Any] | None = None) -> list[Row] | bool:
+    """Run the named query ``name`` with ``params`` (strings or Python values) on ``store``."""
+    return catalogue().get(name).run(store, params or {})

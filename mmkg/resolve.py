@@ -10,21 +10,27 @@ from __future__ import annotations
 import difflib
 import re
 import unicodedata
+import weakref
 from collections import defaultdict
-from typing import TYPE_CHECKING
 
 from .errors import InputError
+from .identifiers import MMKG_BASE, resolve_identifier
 from .prefixes import compact, expand
-from .xrefs import MMKG_BASE, resolve_identifier
-
-if TYPE_CHECKING:
-    from .store import KnowledgeGraph
+from .store import Store
 
 # When a name fits several entities, the first group with exactly one of them wins:
 # "Isa-Kd" is the regimen, not IKEMA's arm that is labelled after it.
 PRIORITY = (
     ("mmkg:Drug", "mmkg:Regimen"),
-    ("mmkg:ClinicalTrial", "mmkg:MolecularTarget", "mmkg:Modality", "mmkg:DiseaseSetting", "mmkg:Agency", "mmkg:Region", "owl:Class"),
+    (
+        "mmkg:ClinicalTrial",
+        "mmkg:MolecularTarget",
+        "mmkg:Modality",
+        "mmkg:DiseaseSetting",
+        "mmkg:Agency",
+        "mmkg:Region",
+        "owl:Class",
+    ),
 )
 
 NAME_PREDICATES = (
@@ -48,7 +54,9 @@ def normalise(name: str) -> str:
 
 
 class Resolver:
-    def __init__(self, kg: KnowledgeGraph) -> None:
+    """The names of one store's entities, indexed once."""
+
+    def __init__(self, kg: Store) -> None:
         self.kg = kg
         self.names: dict[str, set[str]] = defaultdict(set)
         self.display: dict[str, str] = {}
@@ -116,3 +124,27 @@ class Resolver:
         hint = f"; did you mean {', '.join(repr(known[k]) for k in close)}?" if close else ""
         what = f"unknown {compact(kind)}" if kind else "unknown name"
         raise InputError(f"{what} {text!r}{hint}")
+
+
+_RESOLVERS: weakref.WeakKeyDictionary[Store, Resolver] = weakref.WeakKeyDictionary()
+
+
+def resolver(store: Store) -> Resolver:
+    """The store's resolver, built on first use and kept as long as the store."""
+    found = _RESOLVERS.get(store)
+    if found is None:
+        found = _RESOLVERS[store] = Resolver(store)
+    return found
+
+
+def resolve(store: Store, name: str, *, kind: str | None = None) -> str:
+    """The IRI of the entity called ``name`` (label, abbreviation, CURIE, IRI or identifier).
+
+    ``kind`` (a class IRI or CURIE) restricts the candidates to its members.
+    Raises InputError naming close matches when nothing fits.
+
+    >>> from mmkg.store import Store
+    >>> resolve(Store.from_release(), "Isa-Kd")
+    'https://w3id.org/mmkg/regimen/IsaKd'
+    """
+    return resolver(store).resolve(name, kind=kind)

@@ -13,7 +13,7 @@ from pathlib import Path
 import pyoxigraph as ox
 
 from .errors import BuildFailed
-from .sources import display_path
+from .turtle import display_path
 
 MAX_ROUNDS = 10
 

@@ -1,12 +1,14 @@
-"""The knowledge graph at query time: an embedded pyoxigraph store over the built release.
+"""The embedded SPARQL store over the built release: queries, bindings and typed rows.
 
+This is the lowest layer of the answering side: it knows pyoxigraph and mmkg's
+prefixes, nothing about named queries, names or patients (those live in the
+modules above it, and :class:`mmkg.graph.KnowledgeGraph` brings them together).
 Loading reads the release's N-Triples (no Turtle parsing, no reasoning, no Java).
 
->>> import mmkg
->>> kg = mmkg.load()
->>> kg.query("ASK { drug:teclistamab a mmkg:BCMABispecific }")
+>>> store = Store.from_release()
+>>> store.query("ASK { drug:teclistamab a mmkg:BCMABispecific }")
 True
->>> [row["label"] for row in kg.query(
+>>> [row["label"] for row in store.select(
 ...     "SELECT ?label WHERE { ?d mmkg:hasTarget ?t ; rdfs:label ?label } ORDER BY ?label",
 ...     t="target:GPRC5D")]
 ['JNJ-5322', 'arlocabtagene autoleucel', 'talquetamab']
@@ -14,75 +16,21 @@ True
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 from collections.abc import Mapping
-from decimal import Decimal
-from functools import cached_property
 from pathlib import Path
-from typing import Any
+from typing import Any, Self
 
 import pyoxigraph as ox
 
 from . import resources
 from .errors import InputError
-from .prefixes import expand, prefix_map
-
-XSD = "http://www.w3.org/2001/XMLSchema#"
-_INTEGER_TYPES = {XSD + t for t in ("integer", "int", "long", "short", "nonNegativeInteger", "positiveInteger", "nonPositiveInteger", "negativeInteger", "byte", "unsignedInt", "unsignedLong", "unsignedShort", "unsignedByte")}
-_FLOAT_TYPES = {XSD + t for t in ("decimal", "double", "float")}
+from .prefixes import prefix_map
+from .terms import Term, python_value, to_term
 
 Row = dict[str, Any]
-Term = ox.NamedNode | ox.BlankNode | ox.Literal
 
-
-def python_value(term: ox.NamedNode | ox.BlankNode | ox.Literal | ox.Triple | None) -> Any:
-    """IRIs as strings; literals as int, float, bool or date where their datatype says so."""
-    if term is None:
-        return None
-    if isinstance(term, ox.NamedNode):
-        return term.value
-    if isinstance(term, ox.BlankNode):
-        return f"_:{term.value}"
-    if isinstance(term, ox.Literal):
-        datatype = term.datatype.value
-        try:
-            if datatype in _INTEGER_TYPES:
-                return int(term.value)
-            if datatype in _FLOAT_TYPES:
-                return float(term.value)
-            if datatype == XSD + "boolean":
-                return term.value in ("true", "1")
-            if datatype == XSD + "date":
-                return dt.date.fromisoformat(term.value)
-        except ValueError:
-            return term.value
-        return term.value
-    return str(term)
-
-
-def to_term(value: Any) -> Term:
-    """A Python value as an RDF term: IRIs and known CURIEs become IRIs, the rest literals."""
-    if isinstance(value, (ox.NamedNode, ox.BlankNode, ox.Literal)):
-        return value
-    if isinstance(value, bool):
-        return ox.Literal("true" if value else "false", datatype=ox.NamedNode(XSD + "boolean"))
-    if isinstance(value, int):
-        return ox.Literal(str(value), datatype=ox.NamedNode(XSD + "integer"))
-    if isinstance(value, (float, Decimal)):
-        return ox.Literal(str(Decimal(str(value))), datatype=ox.NamedNode(XSD + "decimal"))
-    if isinstance(value, dt.date):
-        return ox.Literal(value.isoformat(), datatype=ox.NamedNode(XSD + "date"))
-    if isinstance(value, str):
-        if re.match(r"^https?://\S+$", value):
-            return ox.NamedNode(value)
-        iri = expand(value)
-        if iri is not None:
-            return ox.NamedNode(iri)
-        return ox.Literal(value)
-    raise InputError(f"cannot use {value!r} as a query binding")
-
-
+_VARIABLE = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
 _WHERE = re.compile(r"\bWHERE\s*\{", re.IGNORECASE)
 _BODY = re.compile(r"\b(?:SELECT|ASK|CONSTRUCT|DESCRIBE)\b[^{]*\{", re.IGNORECASE | re.DOTALL)
 
@@ -92,9 +40,13 @@ def bind_values(sparql: str, bindings: Mapping[str, Term]) -> str:
 
     A bound variable must therefore be used at the top level of the query's WHERE
     clause (not only inside a sub-select), which is where named queries use them.
+    Variable names are checked, and values are written as terms, never as text.
     """
     if not bindings:
         return sparql
+    for name in bindings:
+        if not _VARIABLE.match(name):
+            raise InputError(f"not a SPARQL variable name: {name!r}")
     match = _WHERE.search(sparql) or _BODY.search(sparql)
     if match is None:
         raise InputError("cannot bind parameters: the query has no WHERE clause")
@@ -104,19 +56,28 @@ def bind_values(sparql: str, bindings: Mapping[str, Term]) -> str:
     return sparql[: match.end()] + values + sparql[match.end() :]
 
 
+def solutions(store: ox.Store, sparql: str, **options: Any) -> ox.QuerySolutions:
+    """Run a SELECT query on a bare pyoxigraph store (``options`` as for ``Store.query``)."""
+    result = store.query(sparql, **options)
+    if not isinstance(result, ox.QuerySolutions):
+        raise InputError("expected a SELECT query")
+    return result
+
+
 def first_line(error: BaseException) -> str:
     text = str(error).strip()
     return text.splitlines()[0] if text else type(error).__name__
 
 
-class KnowledgeGraph:
-    """mmkg's graph in an embedded pyoxigraph store, with SPARQL and name resolution."""
+class Store:
+    """mmkg's graph in an embedded pyoxigraph store, queried with every project prefix declared."""
 
     def __init__(self, store: ox.Store) -> None:
         self.store = store
 
     @classmethod
-    def from_release(cls, release: Path | None = None) -> KnowledgeGraph:
+    def from_release(cls, release: Path | None = None) -> Self:
+        """Load ``release/mmkg.nt`` (the shipped release by default) into a new store."""
         path = (release or resources.release_dir()) / "mmkg.nt"
         if not path.is_file():
             raise InputError(f"no built release at {path}: run `mmkg build` first")
@@ -131,9 +92,8 @@ class KnowledgeGraph:
         """Run SPARQL with every project prefix predeclared; raise InputError on bad SPARQL."""
         terms = {name: to_term(value) for name, value in bindings.items()}
         text = bind_values(sparql, terms)
-        prefixes = prefix_map()
         try:
-            return self.store.query(text, prefixes=prefixes)
+            return self.store.query(text, prefixes=prefix_map())
         except SyntaxError as error:
             raise InputError(f"invalid SPARQL: {first_line(error)}") from None
         except (OSError, RuntimeError, ValueError) as error:
@@ -145,7 +105,14 @@ class KnowledgeGraph:
         if isinstance(result, ox.QueryBoolean):
             return bool(result)
         if isinstance(result, ox.QueryTriples):
-            rows = [{"subject": python_value(t.subject), "predicate": python_value(t.predicate), "object": python_value(t.object)} for t in result]
+            rows = [
+                {
+                    "subject": python_value(t.subject),
+                    "predicate": python_value(t.predicate),
+                    "object": python_value(t.object),
+                }
+                for t in result
+            ]
             return ["subject", "predicate", "object"], rows
         variables = [v.value for v in result.variables]
         rows = []
@@ -162,7 +129,7 @@ class KnowledgeGraph:
         """SELECT → rows (dicts; unbound variables absent); ASK → bool; CONSTRUCT → triple rows.
 
         ``bindings`` bind query variables: IRIs, CURIEs, numbers, dates, booleans or
-        plain strings (see :func:`to_term`).
+        plain strings (see :func:`mmkg.terms.to_term`).
         """
         answer = self.answer(sparql, **bindings)
         return answer if isinstance(answer, bool) else answer[1]
@@ -174,60 +141,17 @@ class KnowledgeGraph:
             raise InputError("expected a SELECT query, got an ASK query")
         return rows
 
+    def ask(self, sparql: str, **bindings: Any) -> bool:
+        """Like :meth:`query`, for ASK queries only."""
+        answer = self.query(sparql, **bindings)
+        if not isinstance(answer, bool):
+            raise InputError("expected an ASK query")
+        return answer
+
     def label(self, iri: str) -> str:
         """The entity's rdfs:label, or its IRI when it has none."""
         rows = self.select("SELECT ?l WHERE { ?e rdfs:label ?l } ORDER BY ?l LIMIT 1", e=ox.NamedNode(iri))
         return str(rows[0]["l"]) if rows else iri
 
-    @cached_property
-    def _resolver(self) -> Any:
-        from .resolve import Resolver
 
-        return Resolver(self)
-
-    def resolve(self, name: str, *, kind: str | None = None) -> str:
-        """The IRI of the entity called ``name`` (label, abbreviation, CURIE, IRI or identifier).
-
-        ``kind`` (a class IRI or CURIE) restricts the candidates to its members.
-        Raises InputError naming close matches when nothing fits.
-
-        >>> import mmkg
-        >>> mmkg.load().resolve("Isa-Kd")
-        'https://w3id.org/mmkg/regimen/IsaKd'
-        """
-        return self._resolver.resolve(name, kind=kind)
-
-    def options(self, history: Any, *, region: str, as_of: Any = None) -> Any:
-        """Options for a patient in ``region`` on ``as_of`` (default today), with reasons.
-
-        ``history`` is a :class:`mmkg.history.History`, a path to a YAML/JSON/Turtle
-        history, or the parsed mapping. Information with its evidence; not medical advice.
-        """
-        from .history import History, parse_history, read_history
-        from .options import options
-
-        if isinstance(history, (str, Path)):
-            history = read_history(Path(history), self)
-        elif not isinstance(history, History):
-            history = parse_history(history, self)
-        return options(self, history, region=region, as_of=as_of)
-
-    def to_networkx(self, *, predicates: list[str] | None = None) -> Any:
-        """The links between entities as a networkx MultiDiGraph (see :mod:`mmkg.network`)."""
-        from .network import to_networkx
-
-        return to_networkx(self, predicates=predicates)
-
-    def run(self, name: str, **params: Any) -> list[Row] | bool:
-        """Run the named query ``name`` (see ``mmkg queries``) with ``params`` as strings or values."""
-        from .queries import catalogue
-
-        return catalogue().get(name).run(self, params)
-
-
-def load(release: Path | None = None) -> KnowledgeGraph:
-    """Load the built release into an embedded store (the shipped release by default)."""
-    return KnowledgeGraph.from_release(release)
-
-
-__all__ = ["KnowledgeGraph", "bind_values", "load", "python_value", "to_term"]
+__all__ = ["Row", "Store", "bind_values", "first_line", "solutions"]

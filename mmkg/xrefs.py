@@ -1,247 +1,30 @@
-"""Cross-references of mmkg entities to external vocabularies, in both directions.
+"""Cross-references of mmkg entities to external vocabularies, with their sources.
 
 An mmkg drug, target or class points to external concepts with SKOS mapping
-properties (``skos:exactMatch``, ``skos:closeMatch``, ``skos:broadMatch``,
-``skos:narrowMatch``); each such triple is described by a ``mmkg:Mapping`` node
-that carries the identifier as its scheme writes it and the sources it was seen
-in (``ontology/kb/xrefs.ttl``, ``ontology/kb/class-alignments.ttl``).
+properties; each such triple is described by a ``mmkg:Mapping`` node that carries
+the identifier as its scheme writes it and the sources it was seen in
+(``ontology/kb/xrefs.ttl``, ``ontology/kb/class-alignments.ttl``). Identifiers
+recorded as absent are ``mmkg:AbsentIdentifier`` nodes.
 
-:func:`xrefs` lists an entity's cross-references; :func:`resolve_identifier`
-goes back from an identifier (``"CHEBI:63791"``, ``"DB00480"``, ``"L04AX04"``,
-a CURIE or an external IRI) to the mmkg entity.
-
->>> import mmkg
->>> kg = mmkg.load()
->>> resolve_identifier(kg, "DB00480")
-'https://w3id.org/mmkg/drug/lenalidomide'
->>> [(x["scheme"], x["identifier"]) for x in xrefs(kg, "drug:lenalidomide")][:3]
+>>> from mmkg.store import Store
+>>> [(x["scheme"], x["identifier"]) for x in xrefs(Store.from_release(), "drug:lenalidomide")][:3]
 [('ChEBI', 'CHEBI:63791'), ('DrugBank', 'DB00480'), ('RxNorm', '342369')]
 """
 
 from __future__ import annotations
 
-import json
 import re
-from collections.abc import Iterable
-from functools import cache
-from typing import Any, Protocol
+from typing import Any
 
-import curies
 import pyoxigraph as ox
 
-from .prefixes import compact, expand, prefix_map
-from .resources import ontology_dir
-
-SKOS = "http://www.w3.org/2004/02/skos/core#"
-MMKG_BASE = "https://w3id.org/mmkg/"
-
-#: SKOS mapping properties, strongest first.
-MATCH_PREDICATES: tuple[str, ...] = tuple(SKOS + p for p in ("exactMatch", "closeMatch", "broadMatch", "narrowMatch", "relatedMatch"))
-
-#: prefix (as in ``ontology/prefixes.json``) → the scheme's name, in display order.
-SCHEMES: dict[str, str] = {
-    "chebi": "ChEBI",
-    "drugbank": "DrugBank",
-    "rxnorm": "RxNorm",
-    "atc": "ATC",
-    "ncit": "NCIt",
-    "unii": "UNII",
-    "mesh": "MeSH",
-    "wikidata": "Wikidata",
-    "hgnc": "HGNC",
-    "uniprot": "UniProt",
-    "go": "GO",
-    "clinicaltrials": "ClinicalTrials.gov",
-    "pubmed": "PubMed",
-    "doi": "DOI",
-}
-
-# Schemes whose own notation puts a banner before the local identifier.
-_BANNER = {"chebi": "CHEBI:", "hgnc": "HGNC:", "go": "GO:"}
-
-# Syntax of bare identifiers (no prefix), used to guess candidate schemes.
-_BARE = {
-    "drugbank": re.compile(r"DB\d{5}"),
-    "rxnorm": re.compile(r"[1-9]\d{0,7}"),
-    "atc": re.compile(r"[A-Z](\d{2}([A-Z]([A-Z](\d{2})?)?)?)?"),
-    "ncit": re.compile(r"C\d+"),
-    "unii": re.compile(r"[A-Z0-9]{10}"),
-    "mesh": re.compile(r"D\d{6}|D\d{9}|C\d{6,9}"),
-    "wikidata": re.compile(r"Q[1-9]\d*"),
-    "uniprot": re.compile(r"[OPQ]\d[A-Z0-9]{3}\d|[A-NR-Z]\d([A-Z][A-Z0-9]{2}\d){1,2}"),
-    "clinicaltrials": re.compile(r"NCT\d{8}"),
-    "pubmed": re.compile(r"[1-9]\d{0,8}"),
-    "doi": re.compile(r"10\.\d{4,9}/\S+"),
-}
-
-_PREDICATE_ORDER = {p: i for i, p in enumerate(MATCH_PREDICATES)}
-_SCHEME_ORDER = {name: i for i, name in enumerate(SCHEMES.values())}
+from .identifiers import MMKG_BASE, PREDICATE_ORDER, SCHEME_ORDER, SCHEMES, converter, notation, resolve_identifier
+from .prefixes import compact, expand
+from .resolve import resolve
+from .store import Store
 
 
-class _Graph(Protocol):
-    def query(self, sparql: str, **bindings: Any) -> Any: ...
-
-
-@cache
-def _synonyms() -> dict[str, dict[str, list[str]]]:
-    """Prefix and URI-prefix synonyms of the external schemes (generated from bioregistry)."""
-    path = ontology_dir() / "mappings" / "prefix-synonyms.json"
-    if not path.is_file():
-        return {}
-    with open(path, encoding="utf-8") as handle:
-        data: dict[str, dict[str, list[str]]] = json.load(handle)
-    return data
-
-
-@cache
-def converter() -> curies.Converter:
-    """The project's prefix map with bioregistry's synonyms of the external schemes.
-
-    Compresses e.g. ``http://identifiers.org/CHEBI:63791`` or
-    ``https://www.wikidata.org/wiki/Q425681`` to the canonical CURIE.
-    """
-    records = []
-    synonyms = _synonyms()
-    for prefix, uri_prefix in prefix_map().items():
-        extra = synonyms.get(prefix, {})
-        records.append(
-            curies.Record(
-                prefix=prefix,
-                uri_prefix=uri_prefix,
-                prefix_synonyms=sorted(set(extra.get("prefix_synonyms", [])) - {prefix}),
-                uri_prefix_synonyms=sorted(set(extra.get("uri_prefix_synonyms", [])) - {uri_prefix}),
-            )
-        )
-    return curies.Converter(records)
-
-
-@cache
-def _prefix_lookup() -> dict[str, str]:
-    """Lower-cased prefix or prefix synonym → canonical prefix, for external schemes only."""
-    lookup: dict[str, str] = {}
-    for prefix in SCHEMES:
-        lookup[prefix] = prefix
-        for synonym in _synonyms().get(prefix, {}).get("prefix_synonyms", []):
-            lookup.setdefault(synonym.lower(), prefix)
-    return lookup
-
-
-def _local(prefix: str, local: str) -> str:
-    """Normalise a local identifier: upper case where the scheme is, banner removed."""
-    banner = _BANNER.get(prefix)
-    if banner and local.upper().startswith(banner):
-        local = local[len(banner) :]
-    if prefix in {"drugbank", "atc", "ncit", "unii", "mesh", "wikidata", "uniprot", "clinicaltrials"}:
-        local = local.upper()
-    return local
-
-
-def notation(prefix: str, local: str) -> str:
-    """The identifier as its scheme writes it: ``notation("chebi", "63791") == "CHEBI:63791"``."""
-    return _BANNER.get(prefix, "") + local
-
-
-def candidate_iris(text: str) -> list[str]:
-    """External IRIs that ``text`` may denote (an IRI, a CURIE or a scheme's own notation, or a bare identifier).
-
-    >>> candidate_iris("CHEBI:63791")
-    ['http://purl.obolibrary.org/obo/CHEBI_63791']
-    >>> candidate_iris("http://identifiers.org/drugbank/DB00480")
-    ['http://identifiers.org/drugbank/DB00480', 'https://go.drugbank.com/drugs/DB00480']
-    """
-    text = text.strip()
-    if not text:
-        return []
-    found: list[str] = []
-
-    def add(iri: str | None) -> None:
-        if iri and iri not in found:
-            found.append(iri)
-
-    if re.match(r"^https?://", text):
-        add(text)
-        conv = converter()
-        curie = conv.compress(text, passthrough=False)
-        if curie:
-            prefix, local = curie.split(":", 1)
-            if prefix in SCHEMES:
-                add(prefix_map()[prefix] + _local(prefix, local))
-        return found
-    if ":" in text and not text.lower().startswith("10."):
-        head, local = text.split(":", 1)
-        prefix = _prefix_lookup().get(head.strip().lower())
-        if prefix is not None:
-            add(prefix_map()[prefix] + _local(prefix, local.strip()))
-            return found
-    upper = text.upper()
-    for prefix, pattern in _BARE.items():
-        candidate = text if prefix == "doi" else upper
-        if pattern.fullmatch(candidate):
-            add(prefix_map()[prefix] + candidate)
-    return found
-
-
-def _term(value: str) -> str:
-    return str(ox.NamedNode(value))
-
-
-def _entities_for(kg: _Graph, iris: Iterable[str], text: str) -> dict[str, set[str]]:
-    """Predicate → mmkg entities that map to one of ``iris`` or whose mapping has identifier ``text``."""
-    values = " ".join(_term(i) for i in iris)
-    literal = str(ox.Literal(text.strip().upper()))
-    parts = []
-    if values:
-        parts.append(f"{{ VALUES ?o {{ {values} }} ?e ?p ?o . }}")
-    parts.append(f"{{ ?m a mmkg:Mapping ; mmkg:identifier ?id ; mmkg:subject ?e ; mmkg:predicate ?p . FILTER (UCASE(STR(?id)) = {literal}) }}")
-    sparql = (
-        "SELECT DISTINCT ?e ?p WHERE { "
-        + " UNION ".join(parts)
-        + " FILTER (?p IN (skos:exactMatch, skos:closeMatch)) FILTER (isIRI(?e) && STRSTARTS(STR(?e), \""
-        + MMKG_BASE
-        + "\")) }"
-    )
-    found: dict[str, set[str]] = {}
-    for row in kg.query(sparql):
-        found.setdefault(str(row["p"]), set()).add(str(row["e"]))
-    return found
-
-
-def resolve_identifier(kg: _Graph, text: str) -> str | None:
-    """The IRI of the mmkg entity (or class) an external identifier denotes, or ``None``.
-
-    ``text`` may be a scheme's own notation (``"CHEBI:63791"``, ``"HGNC:30185"``), a bare
-    identifier (``"DB00480"``, ``"L04AX04"``, ``"Q425681"``, ``"342369"``), a CURIE with
-    a prefix of ``ontology/prefixes.json`` or a bioregistry synonym (``"drugbank:DB00480"``,
-    ``"RXCUI:342369"``, ``"PMID:…"``), or an external IRI in any form bioregistry knows
-    (``http://identifiers.org/chebi/CHEBI:63791``, ``https://www.wikidata.org/wiki/Q425681``).
-
-    Exact matches win over close matches (e.g. ixazomib citrate's ChEBI entry
-    resolves to ixazomib through its close match); broad and narrow matches are
-    not followed. Returns ``None`` when nothing matches or when the identifier is
-    ambiguous (two entities at the same strength).
-
-    >>> import mmkg
-    >>> kg = mmkg.load()
-    >>> resolve_identifier(kg, "CHEBI:63791")
-    'https://w3id.org/mmkg/drug/lenalidomide'
-    >>> resolve_identifier(kg, "L01XG02")
-    'https://w3id.org/mmkg/drug/carfilzomib'
-    >>> resolve_identifier(kg, "L01XX45") is None  # carfilzomib's former ATC code
-    True
-    """
-    if not text or not text.strip():
-        return None
-    found = _entities_for(kg, candidate_iris(text), text)
-    for predicate in (SKOS + "exactMatch", SKOS + "closeMatch"):
-        entities = found.get(predicate, set())
-        if len(entities) == 1:
-            return next(iter(entities))
-        if len(entities) > 1:
-            return None
-    return None
-
-
-def entity_iri(kg: _Graph, entity: str) -> str:
+def entity_iri(kg: Store, entity: str) -> str:
     """The IRI of ``entity``: an IRI, an mmkg CURIE, an external identifier, or a name ``kg.resolve`` knows."""
     entity = entity.strip()
     if re.match(r"^https?://", entity):
@@ -255,10 +38,7 @@ def entity_iri(kg: _Graph, entity: str) -> str:
     resolved = resolve_identifier(kg, entity)
     if resolved is not None:
         return resolved
-    resolve = getattr(kg, "resolve", None)
-    if resolve is not None:
-        return str(resolve(entity))
-    return iri or entity
+    return resolve(kg, entity)
 
 
 def _scheme_of(iri: str) -> tuple[str, str, str]:
@@ -270,7 +50,7 @@ def _scheme_of(iri: str) -> tuple[str, str, str]:
     return (SCHEMES.get(prefix, prefix), notation(prefix, local), curie)
 
 
-def xrefs(kg: _Graph, entity: str) -> list[dict[str, Any]]:
+def xrefs(kg: Store, entity: str) -> list[dict[str, Any]]:
     """The cross-references of ``entity`` (an mmkg IRI, CURIE, name or external identifier).
 
     One dict per mapping, strongest and best-known schemes first, with keys:
@@ -285,7 +65,7 @@ def xrefs(kg: _Graph, entity: str) -> list[dict[str, Any]]:
     'http://www.whocc.no/atc_ddd_index/?code=L04AX04'
     """
     iri = entity_iri(kg, entity)
-    rows = kg.query(
+    rows = kg.select(
         """
         SELECT ?p ?o ?m ?id ?scheme ?src WHERE {
           ?e ?p ?o .
@@ -320,7 +100,7 @@ def xrefs(kg: _Graph, entity: str) -> list[dict[str, Any]]:
         if "src" in row and str(row["src"]) not in item["sources"]:
             item["sources"].append(str(row["src"]))
     if any(item["mapping"] is None for item in merged.values()):
-        own = [str(r["s"]) for r in kg.query("SELECT ?s WHERE { ?e dcterms:source ?s }", e=ox.NamedNode(iri))]
+        own = [str(r["s"]) for r in kg.select("SELECT ?s WHERE { ?e dcterms:source ?s }", e=ox.NamedNode(iri))]
         for item in merged.values():
             if item["mapping"] is None:
                 item["sources"] = list(own)
@@ -329,15 +109,15 @@ def xrefs(kg: _Graph, entity: str) -> list[dict[str, Any]]:
         item["sources"].sort()
     result.sort(
         key=lambda x: (
-            _SCHEME_ORDER.get(x["scheme"], len(_SCHEME_ORDER)),
-            _PREDICATE_ORDER.get(expand(x["predicate"]) or x["predicate"], 9),
+            SCHEME_ORDER.get(x["scheme"], len(SCHEME_ORDER)),
+            PREDICATE_ORDER.get(expand(x["predicate"]) or x["predicate"], 9),
             x["identifier"],
         )
     )
     return result
 
 
-def absent_identifiers(kg: _Graph, entity: str) -> list[dict[str, Any]]:
+def absent_identifiers(kg: Store, entity: str) -> list[dict[str, Any]]:
     """Schemes in which ``entity`` has no identifier, with why (``mmkg:AbsentIdentifier`` records).
 
     Keys: ``scheme``, ``status`` (``"not assigned"`` or ``"not found"``), ``checked_in``
@@ -348,7 +128,7 @@ def absent_identifiers(kg: _Graph, entity: str) -> list[dict[str, Any]]:
     [('ATC', 'not assigned')]
     """
     iri = entity_iri(kg, entity)
-    rows = kg.query(
+    rows = kg.select(
         """
         SELECT ?a ?scheme ?status ?checked ?date ?note WHERE {
           ?a a mmkg:AbsentIdentifier ; mmkg:absentFor ?e ; mmkg:scheme ?scheme .
@@ -374,7 +154,7 @@ def absent_identifiers(kg: _Graph, entity: str) -> list[dict[str, Any]]:
         )
         if "checked" in row and str(row["checked"]) not in item["checked_in"]:
             item["checked_in"].append(str(row["checked"]))
-    return sorted(merged.values(), key=lambda x: _SCHEME_ORDER.get(x["scheme"], len(_SCHEME_ORDER)))
+    return sorted(merged.values(), key=lambda x: SCHEME_ORDER.get(x["scheme"], len(SCHEME_ORDER)))
 
 
-__all__ = ["MATCH_PREDICATES", "SCHEMES", "absent_identifiers", "candidate_iris", "converter", "entity_iri", "notation", "resolve_identifier", "xrefs"]
+__all__ = ["absent_identifiers", "entity_iri", "xrefs"]

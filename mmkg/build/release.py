@@ -1,0 +1,197 @@
+"""The build: merge curated Turtle → reason (HermiT) → closed-world rules → SHACL → release.
+
+The release is written atomically (a new folder swapped in under a lock) and is
+byte-identical for identical sources: blank nodes get labels from their order in
+the sources, and every serialisation is of the sorted triples.
+
+Release files: ``mmkg.nt`` (what ``mmkg.load()`` reads), ``mmkg.ttl``,
+``mmkg.owl`` (RDF/XML, for OWL tools), ``mmkg.jsonld`` and ``build-report.json``.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import fcntl
+import hashlib
+import json
+import os
+import shutil
+import tempfile
+import time
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pyoxigraph as ox
+
+from .. import resources
+from ..errors import BuildFailed
+from ..prefixes import prefix_map, sparql_prologue
+from ..rules import apply_rules, rule_files
+from ..turtle import display_path, read_turtle_files, to_ntriples
+from .reasoning import classify
+from .validation import ValidationReport, load_graph, load_shapes, validate
+
+ARTIFACTS = {
+    "mmkg.nt": ox.RdfFormat.N_TRIPLES,
+    "mmkg.ttl": ox.RdfFormat.TURTLE,
+    "mmkg.owl": ox.RdfFormat.RDF_XML,
+    "mmkg.jsonld": ox.RdfFormat.JSON_LD,
+}
+REPORT = "build-report.json"
+
+
+@dataclass
+class BuildReport:
+    """What a build did: sizes, SHACL results, timings (seconds) and artifact digests."""
+
+    source_files: list[str] = field(default_factory=list)
+    triples_asserted: int = 0
+    triples_inferred: int = 0
+    triples_from_rules: int = 0
+    triples_total: int = 0
+    violations: list[str] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+    timings: dict[str, float] = field(default_factory=dict)
+    artifacts: dict[str, str] = field(default_factory=dict)
+
+    def to_json(self) -> str:
+        return json.dumps(self.__dict__, indent=2, sort_keys=True) + "\n"
+
+    def summary(self) -> str:
+        seconds = ", ".join(f"{k} {v:.2f}s" for k, v in self.timings.items())
+        return (
+            f"{self.triples_asserted} asserted + {self.triples_inferred} inferred + "
+            f"{self.triples_from_rules} from rules = {self.triples_total} triples; "
+            f"{len(self.violations)} violations, {len(self.warnings)} warnings; {seconds}"
+        )
+
+
+@contextlib.contextmanager
+def _timed(report: BuildReport, step: str) -> Iterator[None]:
+    start = time.perf_counter()
+    yield
+    report.timings[step] = round(time.perf_counter() - start, 3)
+
+
+def materialise(
+    *,
+    ontology: Path | None = None,
+    shapes: Path | None = None,
+    extra_files: list[Path] | None = None,
+    report: BuildReport | None = None,
+) -> tuple[list[ox.Triple], BuildReport]:
+    """Merge, reason, apply rules and validate; return the sorted release triples.
+
+    Raises BuildFailed on broken Turtle, an inconsistency or a SHACL violation.
+    """
+    report = report or BuildReport()
+    ontology = ontology or resources.ontology_dir()
+    files = resources.source_files(ontology) + list(extra_files or [])
+    report.source_files = [display_path(p) for p in files]
+    with _timed(report, "parse"):
+        asserted = read_turtle_files(files)
+        shape_graph = load_shapes(resources.shape_files(shapes))
+    report.triples_asserted = len(set(asserted))
+
+    with _timed(report, "reason"):
+        try:
+            inferred = classify(asserted)
+        except BuildFailed as failure:
+            hints = validate(load_graph(to_ntriples(asserted)), shape_graph)
+            raise BuildFailed(str(failure), details=hints.lines()) from None
+    report.triples_inferred = len(inferred)
+
+    with _timed(report, "rules"):
+        store, from_rules = apply_build_rules(set(asserted) | set(inferred), ontology / "rules")
+    report.triples_from_rules = len(from_rules)
+
+    triples = sorted(set(asserted) | set(inferred) | set(from_rules), key=str)
+    report.triples_total = len(triples)
+
+    with _timed(report, "validate"):
+        result: ValidationReport = validate(load_graph(to_ntriples(triples)), shape_graph, store=store)
+    report.violations = [line for line in result.lines() if line.startswith("Violation")]
+    report.warnings = [line for line in result.lines() if not line.startswith("Violation")]
+    if not result.conforms:
+        count = len(report.violations)
+        raise BuildFailed(
+            f"SHACL validation failed with {count} violation{'s' * (count != 1)}", details=report.violations
+        )
+    return triples, report
+
+
+def infer(asserted: list[ox.Triple], *, rules: Path | None = None) -> tuple[list[ox.Triple], ox.Store]:
+    """Reason over ``asserted`` and apply the closed-world rules, without validating.
+
+    Returns the sorted triples (asserted, inferred, from rules) and a store holding them.
+    """
+    inferred = classify(asserted)
+    store, from_rules = apply_build_rules(set(asserted) | set(inferred), rules or resources.rules_dir())
+    return sorted(set(asserted) | set(inferred) | set(from_rules), key=str), store
+
+
+def apply_build_rules(triples: set[ox.Triple], rules: Path) -> tuple[ox.Store, list[ox.Triple]]:
+    """A store of ``triples`` with the rules of the folder ``rules`` applied; and what they added."""
+    store = ox.Store()
+    store.extend(ox.Quad(t.subject, t.predicate, t.object) for t in triples)
+    return store, apply_rules(store, rule_files(rules), prefixes=sparql_prologue())
+
+
+def serialise(triples: list[ox.Triple], fmt: ox.RdfFormat) -> bytes:
+    if fmt == ox.RdfFormat.N_TRIPLES:
+        return to_ntriples(triples)
+    data = (
+        ox.serialize(triples, format=fmt, prefixes=prefix_map())
+        if fmt in (ox.RdfFormat.TURTLE, ox.RdfFormat.RDF_XML)
+        else ox.serialize(triples, format=fmt)
+    )
+    assert data is not None  # no output file given: pyoxigraph returns the bytes
+    return data
+
+
+def _write_release(triples: list[ox.Triple], report: BuildReport, out: Path) -> None:
+    out.parent.mkdir(parents=True, exist_ok=True)
+    staging = Path(tempfile.mkdtemp(prefix=f".{out.name}-new-", dir=out.parent))
+    try:
+        for name, fmt in ARTIFACTS.items():
+            data = serialise(triples, fmt)
+            (staging / name).write_bytes(data)
+            report.artifacts[name] = hashlib.sha256(data).hexdigest()
+        (staging / REPORT).write_text(report.to_json(), encoding="utf-8")
+        with open(out.parent / f".{out.name}.lock", "w") as lock:
+            fcntl.flock(lock, fcntl.LOCK_EX)
+            retired = out.parent / f".{out.name}-old-{os.getpid()}"
+            if out.exists():
+                os.replace(out, retired)
+            os.replace(staging, out)
+            shutil.rmtree(retired, ignore_errors=True)
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)
+
+
+def build(*, out: Path | None = None, ontology: Path | None = None, shapes: Path | None = None) -> BuildReport:
+    """Build the release into ``out`` (default: the project's ``release/``).
+
+    Nothing in ``out`` changes unless the whole build succeeds.
+    """
+    report = BuildReport()
+    start = time.perf_counter()
+    triples, report = materialise(ontology=ontology, shapes=shapes, report=report)
+    with _timed(report, "write"):
+        _write_release(triples, report, out or resources.release_dir())
+    report.timings["total"] = round(time.perf_counter() - start, 3)
+    return report
+
+
+def check(*, release: Path | None = None) -> list[str]:
+    """Rebuild in a scratch folder and list the release artifacts that differ from ``release``."""
+    release = release or resources.release_dir()
+    with tempfile.TemporaryDirectory(prefix="mmkg-check-") as scratch:
+        build(out=Path(scratch) / "release")
+        return [
+            name
+            for name in ARTIFACTS
+            if not (release / name).is_file()
+            or (release / name).read_bytes() != (Path(scratch) / "release" / name).read_bytes()
+        ]

@@ -1,0 +1,105 @@
+"""Every abbreviation and spelling the deck uses finds its regimen or drug."""
+
+from __future__ import annotations
+
+import pytest
+
+from mmkg.errors import InputError
+
+REGIMEN = "https://w3id.org/mmkg/regimen/"
+DRUG = "https://w3id.org/mmkg/drug/"
+
+
+@pytest.mark.parametrize(
+    ("name", "regimen"),
+    [
+        ("Isa-Kd", "IsaKd"),
+        ("isaKd", "IsaKd"),
+        ("IsaKD", "IsaKd"),
+        ("KdD", "DKd"),
+        ("DKd", "DKd"),
+        ("DaraKd", "DKd"),
+        ("KDd", "DKd"),
+        ("Kd56", "Kd56"),
+        ("Kd", "Kd"),
+        ("Dara-Rd", "DRd"),
+        ("DaraRd", "DRd"),
+        ("DRd", "DRd"),
+        ("DaraVD", "DVd"),
+        ("Dara-Vd", "DVd"),
+        ("Bela-Vd", "BVd"),
+        ("BelaPd", "BPd"),
+        ("eloPd", "EloPd"),
+        ("EPd", "EloPd"),
+        ("isaPd", "IsaPd"),
+        ("IsaPD", "IsaPd"),
+        ("DaraVRd", "DaraVRd"),
+        ("D-VRd", "DaraVRd"),
+        ("D-VMP", "DaraVMP"),
+    ],
+)
+def test_regimen_abbreviations_resolve(kg, name: str, regimen: str) -> None:
+    assert kg.resolve(name) == REGIMEN + regimen
+
+
+@pytest.mark.parametrize(
+    ("name", "drug"),
+    [
+        ("lenalidomide", "lenalidomide"),
+        ("LEN", "lenalidomide"),
+        ("cilta-cel", "ciltacabtagene-autoleucel"),
+        ("Ide-cel", "idecabtagene-vicleucel"),
+        ("belamaf", "belantamab-mafodotin"),
+        ("Carvykti", "ciltacabtagene-autoleucel"),
+        ("drug:teclistamab", "teclistamab"),
+        (DRUG + "talquetamab", "talquetamab"),
+    ],
+)
+def test_drug_names_resolve(kg, name: str, drug: str) -> None:
+    assert kg.resolve(name) == DRUG + drug
+
+
+def test_unknown_drug_names_close_matches(kg) -> None:
+    with pytest.raises(InputError, match="did you mean 'lenalidomide'"):
+        kg.resolve("lenalidomid")
+
+
+def test_ambiguous_name_lists_candidates_and_kind_disambiguates(kg) -> None:
+    with pytest.raises(InputError, match="ambiguous name 'CAR-T'"):
+        kg.resolve("CAR-T")
+    assert kg.resolve("CAR-T", kind="mmkg:Modality") == "https://w3id.org/mmkg/modality/car-t-cell-therapy"
+
+
+def test_every_drug_is_found_from_each_of_its_exact_identifiers(kg) -> None:
+    from mmkg.xrefs import xrefs
+
+    drugs = [
+        row["d"]
+        for row in kg.select(
+            "SELECT ?d WHERE { ?d a mmkg:Drug FILTER STRSTARTS(STR(?d), 'https://w3id.org/mmkg/drug/') }"
+        )
+    ]
+    checked = 0
+    for drug in drugs:
+        for ref in xrefs(kg, drug):
+            if ref["predicate"] == "skos:exactMatch":
+                for form in (ref["identifier"], ref["curie"], ref["iri"]):
+                    assert kg.resolve(form) == drug, (drug, form)
+                checked += 1
+    assert checked >= 100
+
+
+def test_lenalidomide_from_chebi_drugbank_and_atc(kg) -> None:
+    for identifier in (
+        "CHEBI:63791",
+        "DB00480",
+        "L04AX04",
+        "chebi:63791",
+        "http://purl.obolibrary.org/obo/CHEBI_63791",
+    ):
+        assert kg.resolve(identifier) == DRUG + "lenalidomide"
+
+
+def test_superseded_atc_code_is_not_resolved(kg) -> None:
+    with pytest.raises(InputError):
+        kg.resolve("L01XX45")  # carfilzomib's former code

@@ -1,0 +1,42 @@
+"""Selinexor: Sd (FDA accelerated 2019, EU conditional 2021-03, converted 2022-07) and SVd (FDA 2020-12-18, EU 2022-07)."""
+
+from __future__ import annotations
+
+import pytest
+
+
+@pytest.mark.parametrize(
+    ("region", "day", "expected"),
+    [
+        ("US", "2019-07-02", set()),
+        ("US", "2019-07-03", {"Sd"}),
+        ("US", "2020-12-18", {"Sd", "SVd"}),
+        ("EU", "2021-02-01", set()),  # CHMP opinion only
+        ("EU", "2021-03-31", {"Sd"}),
+        ("EU", "2022-07-31", {"Sd", "SVd"}),
+    ],
+)
+def test_selinexor_regimens_in_force(kg, approvals, region: str, day: str, expected: set[str]) -> None:
+    assert set(approvals.rows("selinexor", region, day)) == expected
+
+
+def test_sd_continues_through_the_eu_conversion(kg, approvals) -> None:
+    # the conversion dated 2022-07 re-grants the same indication: Sd never lapses
+    assert (
+        approvals.rows("selinexor", "EU", "2022-07-15")["Sd"]["approval"] == approvals.APPROVAL + "selinexor-ec-2021-03"
+    )
+    assert (
+        approvals.rows("selinexor", "EU", "2022-07-31")["Sd"]["approval"]
+        == approvals.APPROVAL + "selinexor-ec-2022-07-conversion"
+    )
+
+
+def test_sd_is_for_four_prior_lines_and_penta_refractory_disease(kg, approvals) -> None:
+    row = approvals.rows("selinexor", "US", "2020-01-01")["Sd"]
+    assert row["min_prior_lines"] == 4
+    refractory = kg.query("SELECT ?c WHERE { indication:selinexor-Sd-fda-4l mmkg:requiresRefractorinessTo ?c }")
+    assert {r["c"].rsplit("/", 1)[1] for r in refractory} == {
+        "ProteasomeInhibitor",
+        "ImmunomodulatoryDrug",
+        "AntiCD38Antibody",
+    }

@@ -1,0 +1,233 @@
+"""Sequencing scenarios built from the deck and the approval history: statuses and their reasons."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from mmkg.errors import InputError
+from mmkg.sequencing import HistoryError, history_from_shortcuts, options, parse_history, read_history
+
+EXAMPLE = Path(__file__).resolve().parents[2] / "examples" / "patient-history.yaml"
+
+
+def statuses(report) -> dict[str, str]:
+    return {o.label: o.status for o in report.options}
+
+
+def reasons(report, label: str) -> list[str]:
+    return [r.text for o in report.options if o.label == label for r in o.reasons]
+
+
+@pytest.fixture(scope="module")
+def after_belamaf(kg):
+    """Four prior lines; len-refractory; bortezomib and daratumumab exposed; last line belamaf, refractory."""
+    history = history_from_shortcuts(
+        kg, after="belantamab mafodotin", refractory=["lenalidomide"], exposed=["bortezomib", "daratumumab"], lines=4
+    )
+    return options(kg, history, region="EU", as_of=dt.date(2026, 11, 1))
+
+
+def test_after_a_bcma_adc_bcma_car_t_and_bispecifics_need_caution(after_belamaf) -> None:
+    got = statuses(after_belamaf)
+    for product in (
+        "ciltacabtagene autoleucel",
+        "idecabtagene vicleucel",
+        "teclistamab",
+        "elranatamab",
+        "linvoseltamab",
+    ):
+        assert got[product] == "caution", product
+        assert any("belantamab mafodotin" in r and "another modality" in r for r in reasons(after_belamaf, product))
+
+
+def test_after_a_bcma_adc_talquetamab_stays_open(after_belamaf) -> None:
+    assert statuses(after_belamaf)["talquetamab"] == "open"
+
+
+def test_after_refractoriness_to_belamaf_its_regimens_are_closed(after_belamaf) -> None:
+    got = statuses(after_belamaf)
+    assert got["BVd"] == got["BPd"] == "closed"
+    assert any("refractory to belantamab mafodotin (line 4" in r for r in reasons(after_belamaf, "BVd"))
+
+
+def test_lenalidomide_regimens_are_closed_for_a_lenalidomide_refractory_patient(after_belamaf) -> None:
+    got = statuses(after_belamaf)
+    for regimen in ("DRd", "KRd", "IxaRd", "EloRd"):
+        assert got[regimen] == "closed", regimen
+
+
+def test_every_status_has_a_reason_pointing_to_a_graph_node(after_belamaf) -> None:
+    for option in after_belamaf.options:
+        worst = [r for r in option.reasons if r.status == option.status]
+        assert worst, option.label
+        assert all(r.node.startswith("https://w3id.org/mmkg/") for r in option.reasons), option.label
+
+
+def test_imwg_recommends_car_t_before_bcma_bispecifics(after_belamaf) -> None:
+    teclistamab = next(o for o in after_belamaf.options if o.label == "teclistamab")
+    texts = [r["applies"] for r in teclistamab.recommendations]
+    assert any(t.startswith("prefer first:") and "ciltacabtagene autoleucel" in t for t in texts)
+    cilta = next(o for o in after_belamaf.options if o.label == "ciltacabtagene autoleucel")
+    assert any("refer" in r["text"].lower() for r in cilta.recommendations)
+
+
+def test_len_refractory_after_one_line_can_receive_cilta_cel_in_june_2024_not_march(kg) -> None:
+    history = parse_history({"lines": [{"regimen": "VRd", "refractory": ["lenalidomide"]}]}, kg)
+    march = options(kg, history, region="US", as_of=dt.date(2024, 3, 1))
+    june = options(kg, history, region="US", as_of=dt.date(2024, 6, 1))
+    assert statuses(march)["ciltacabtagene autoleucel"] == "closed"
+    assert any("at least 4 prior line" in r for r in reasons(march, "ciltacabtagene autoleucel"))
+    assert statuses(june)["ciltacabtagene autoleucel"] == "open"
+
+
+def test_belantamab_history_in_the_options(kg) -> None:
+    history = parse_history(
+        {"lines": [{"regimen": "DRd", "progression": "on-therapy"}, {"regimen": "Kd", "progression": "on-therapy"}]}, kg
+    )
+
+    def belamaf(region: str, day: str) -> dict[str, str]:
+        report = options(kg, history, region=region, as_of=dt.date.fromisoformat(day))
+        return {
+            o.label: o.status
+            for o in report.options
+            if "https://w3id.org/mmkg/drug/belantamab-mafodotin" in o.components
+        }
+
+    assert belamaf("EU", "2025-03-01") == {}
+    assert belamaf("EU", "2025-08-15") == {"BPd": "open", "BVd": "open"}
+    assert belamaf("US", "2025-11-01") == {"BVd": "open"}
+
+
+def test_bispecifics_need_four_prior_lines_in_the_us_three_in_the_eu(kg) -> None:
+    history = parse_history(
+        {"lines": [{"regimen": "DRd"}, {"regimen": "Kd"}, {"regimen": "PVd", "progression": "on-therapy"}]}, kg
+    )
+    us = options(kg, history, region="US", as_of=dt.date(2025, 6, 1))
+    eu = options(kg, history, region="EU", as_of=dt.date(2025, 6, 1))
+    for product in ("teclistamab", "elranatamab", "talquetamab"):
+        assert statuses(us)[product] == "closed"
+        assert any("at least 4 prior line" in r for r in reasons(us, product))
+        assert statuses(eu)[product] == "open"
+
+
+def test_italy_marks_class_cnn_products_as_not_reimbursed(kg) -> None:
+    history = parse_history(
+        {"lines": [{"regimen": "DRd"}, {"regimen": "Kd"}, {"regimen": "PVd", "progression": "on-therapy"}]}, kg
+    )
+    italy = options(kg, history, region="IT", as_of=dt.date(2025, 6, 1))
+    assert statuses(italy)["talquetamab"] == "caution"
+    assert any("not reimbursed in Italy" in r for r in reasons(italy, "talquetamab"))
+
+
+def test_unknown_progression_on_the_last_line_is_a_caution_not_a_closure(kg) -> None:
+    history = parse_history({"lines": [{"regimen": "DRd"}, {"regimen": "Kd"}, {"regimen": "PVd"}]}, kg)
+    eu = options(kg, history, region="EU", as_of=dt.date(2025, 6, 1))
+    assert statuses(eu)["teclistamab"] == "caution"
+    assert any("does not say how line 3 ended" in r for r in reasons(eu, "teclistamab"))
+
+
+def test_example_history_file_and_its_turtle_form_agree(kg, tmp_path: Path) -> None:
+    from mmkg.turtle import to_ntriples
+
+    history = read_history(EXAMPLE, kg)
+    assert [len(line.drugs) for line in history.lines] == [4, 1, 2, 3]
+    turtle = tmp_path / "history.ttl"
+    turtle.write_bytes(to_ntriples(history.triples()))
+    again = read_history(turtle, kg)
+    assert [sorted(line.drugs) for line in again.lines] == [sorted(line.drugs) for line in history.lines]
+    assert [sorted(line.refractory_to) for line in again.lines] == [
+        sorted(line.refractory_to) for line in history.lines
+    ]
+
+
+def test_bad_history_lists_every_problem(kg) -> None:
+    with pytest.raises(HistoryError) as error:
+        parse_history(
+            {
+                "lines": [
+                    {"regimen": "Dara-Kx"},
+                    {"drugs": ["lenalidomid"], "progression": "sometimes"},
+                    {"start": "2020-13-01"},
+                ],
+                "colour": 1,
+            },
+            kg,
+        )
+    problems = error.value.problems
+    assert len(problems) == 6
+    assert any("did you mean 'DaraKd'" in p for p in problems)
+    assert any("line 3: start: '2020-13-01' is not a date" in p for p in problems)
+
+
+def test_region_must_be_us_eu_or_it(kg) -> None:
+    with pytest.raises(InputError, match="region must be one of"):
+        options(kg, parse_history({"lines": []}, kg), region="UK")
+
+
+def _cli(*args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-c", "from mmkg.cli import run; run()", *args], capture_output=True, text=True, timeout=120
+    )
+
+
+def test_options_cli_json_shape() -> None:
+    result = _cli(
+        "options",
+        "--after",
+        "belantamab mafodotin",
+        "--refractory",
+        "lenalidomide",
+        "--exposed",
+        "bortezomib",
+        "--exposed",
+        "daratumumab",
+        "--lines",
+        "4",
+        "--region",
+        "EU",
+        "--as-of",
+        "2026-11-01",
+        "--format",
+        "json",
+    )
+    assert result.returncode == 0, result.stderr
+    data = json.loads(result.stdout)
+    assert set(data) >= {"patient", "region", "as_of", "options"}
+    option = next(o for o in data["options"] if o["label"] == "talquetamab")
+    assert set(option) >= {
+        "id",
+        "label",
+        "kind",
+        "targets",
+        "modality",
+        "status",
+        "reasons",
+        "approvals",
+        "recommendations",
+        "evidence",
+    }
+    assert (
+        option["id"] == "https://w3id.org/mmkg/drug/talquetamab"
+        and option["kind"] == "product"
+        and option["status"] == "open"
+    )
+    assert option["targets"] == ["GPRC5D"]
+
+
+def test_options_cli_bad_history_exits_2_with_one_line_per_problem(tmp_path: Path) -> None:
+    bad = tmp_path / "bad.yaml"
+    bad.write_text("lines:\n  - regimen: Dara-Kx\n  - drugs: [lenalidomid]\n", encoding="utf-8")
+    result = _cli("options", "--history", str(bad), "--region", "EU")
+    assert result.returncode == 2
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 2 and all(line.startswith(f"mmkg: error: {bad}: line ") for line in lines)
+    broken = tmp_path / "broken.yaml"
+    broken.write_text("lines: [\n", encoding="utf-8")
+    result = _cli("options", "--history", str(broken), "--region", "EU")
+    assert result.returncode == 2 and len(result.stderr.strip().splitlines()) == 1
