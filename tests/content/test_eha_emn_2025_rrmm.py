@@ -20,8 +20,16 @@ SLIDE = REF + "rrmm-slide-deck-2025-eha-emn-rrmm"
 LEN_SENSITIVE = "rec:eha-emn-2025-rrmm-len-sensitive-lenalidomide-containing"
 DARA_SENSITIVE = "rec:eha-emn-2025-rrmm-dara-sensitive-anti-cd38-based"
 
-CRITERIA = ("diseaseSetting", "minPriorLines", "maxPriorLines", "requiresPriorExposureTo",
-            "requiresRefractorinessTo", "excludesPriorExposureTo", "excludesRefractorinessTo", "criteriaText")
+CRITERIA = (
+    "diseaseSetting",
+    "minPriorLines",
+    "maxPriorLines",
+    "requiresPriorExposureTo",
+    "requiresRefractorinessTo",
+    "excludesPriorExposureTo",
+    "excludesRefractorinessTo",
+    "criteriaText",
+)
 
 
 def values(kg, node: str, prop: str) -> set:
@@ -29,9 +37,20 @@ def values(kg, node: str, prop: str) -> set:
 
 
 def recommendation(kg, node: str) -> dict:
-    props = ("inGuideline", "diseaseSetting", "aboutClass", "prefers", "over", "recommendsRegimen",
-             "preferenceRank", "evidenceLevel", "recommendationGrade", "recommendationText", "confidence",
-             "forPatients")
+    props = (
+        "inGuideline",
+        "diseaseSetting",
+        "aboutClass",
+        "prefers",
+        "over",
+        "recommendsRegimen",
+        "preferenceRank",
+        "evidenceLevel",
+        "recommendationGrade",
+        "recommendationText",
+        "confidence",
+        "forPatients",
+    )
     found = {p: values(kg, node, p) for p in props}
     found["types"] = {r["t"] for r in kg.select("SELECT ?t WHERE { ?s a ?t }", s=node)}
     found["sources"] = {r["o"] for r in kg.select("SELECT ?o WHERE { ?s dcterms:source ?o }", s=node)}
@@ -39,7 +58,7 @@ def recommendation(kg, node: str) -> dict:
 
 
 def criteria(kg, node: str) -> dict:
-    found = {p: values(kg, node, p) for p in CRITERIA + ("confidence",)}
+    found = {p: values(kg, node, p) for p in (*CRITERIA, "confidence")}
     found["types"] = {r["t"] for r in kg.select("SELECT ?t WHERE { ?s a ?t }", s=node)}
     return found
 
@@ -50,7 +69,9 @@ def test_eha_emn_2025_len_sensitive_recommends_lenalidomide_containing_regimens_
     assert rec["inGuideline"] == {GUIDELINE}
     assert rec["diseaseSetting"] == {RRMM}
     assert rec["aboutClass"] == {DRUG + "lenalidomide"}
-    assert rec["recommendationText"] == {"Lenalidomide-Containing Regimens for Naïve or Lenalidomide-Sensitive Patients"}
+    assert rec["recommendationText"] == {
+        "Lenalidomide-Containing Regimens for Naïve or Lenalidomide-Sensitive Patients"
+    }
     assert rec["confidence"] == {"medium"}
     assert rec["sources"] == {SLIDE, GUIDELINE}
     # Not readable from the deck's text, not found in a public source: not recorded.
@@ -66,8 +87,13 @@ def test_eha_emn_2025_len_sensitive_applies_to_rrmm_patients_not_refractory_to_l
     assert patients["diseaseSetting"] == {RRMM}
     assert patients["excludesRefractorinessTo"] == {DRUG + "lenalidomide"}
     assert patients["criteriaText"] == {"Naïve or Lenalidomide-Sensitive Patients"}
-    for prop in ("minPriorLines", "maxPriorLines", "requiresPriorExposureTo", "requiresRefractorinessTo",
-                 "excludesPriorExposureTo"):
+    for prop in (
+        "minPriorLines",
+        "maxPriorLines",
+        "requiresPriorExposureTo",
+        "requiresRefractorinessTo",
+        "excludesPriorExposureTo",
+    ):
         assert patients[prop] == set(), prop
 
 
@@ -93,8 +119,13 @@ def test_eha_emn_2025_dara_sensitive_applies_to_rrmm_patients_not_refractory_to_
     assert patients["excludesRefractorinessTo"] == {DRUG + "daratumumab"}
     assert patients["criteriaText"] == {"Daratumumab-Sensitive Patients"}
     assert patients["confidence"] == {"medium"}
-    for prop in ("minPriorLines", "maxPriorLines", "requiresPriorExposureTo", "requiresRefractorinessTo",
-                 "excludesPriorExposureTo"):
+    for prop in (
+        "minPriorLines",
+        "maxPriorLines",
+        "requiresPriorExposureTo",
+        "requiresRefractorinessTo",
+        "excludesPriorExposureTo",
+    ):
         assert patients[prop] == set(), prop
 
 
@@ -135,11 +166,13 @@ def test_eha_emn_2025_rrmm_slide_is_a_slide_of_the_deck(kg) -> None:
     rows = kg.select(
         "SELECT ?deck ?title WHERE { ?s a mmkg:Slide ; dcterms:isPartOf ?deck ; dcterms:title ?title }", s=SLIDE
     )
-    assert rows == [{
-        "deck": REF + "rrmm-slide-deck-2025",
-        "title": "EHA-EMN 2025 guidelines: Lenalidomide-Containing Regimens for Naïve or Lenalidomide-Sensitive "
-                 "Patients; Anti-CD38–Based Regimens for Daratumumab-Sensitive Patients",
-    }]
+    assert rows == [
+        {
+            "deck": REF + "rrmm-slide-deck-2025",
+            "title": "EHA-EMN 2025 guidelines: Lenalidomide-Containing Regimens for Naïve or Lenalidomide-Sensitive "
+            "Patients; Anti-CD38–Based Regimens for Daratumumab-Sensitive Patients",
+        }
+    ]
 
 
 def test_imwg_2025_sequencing_recommendations_carry_no_level_or_grade(kg) -> None:

@@ -76,7 +76,7 @@ def test_eha_emn_2025_recommendation_nodes_carry_guideline_source_and_text(kg, e
     )
 
 
-def test_sequencing_recommendations_imwg_orders_bcma_therapies(kg) -> None:
+def test_sequencing_recommendations_imwg_orders_bcma_therapies_and_eha_emn_groups_relapse_regimens(kg) -> None:
     rows = kg.run("sequencing-recommendations")
     got = {(r.get("prefersLabel"), r.get("overLabel"), r.get("aboutLabel"), r["guidelineLabel"]) for r in rows}
     assert got == {
@@ -93,6 +93,8 @@ def test_sequencing_recommendations_imwg_orders_bcma_therapies(kg) -> None:
             "Costa LJ, et al. Leukemia. 2025;39:543–554",
         ),
         (None, None, "CAR-T cell therapy", "Lin Y, et al. Lancet Oncol. 2024;25:e374–e387"),
+        (None, None, "anti-CD38 monoclonal antibody", "Dimopoulos MA, Terpos E, et al. Nat Rev Clin Oncol. 2025"),
+        (None, None, "lenalidomide", "Dimopoulos MA, Terpos E, et al. Nat Rev Clin Oncol. 2025"),
     }
     for row in rows:
         assert "Slide deck on relapsed/refractory multiple myeloma (2025)" in row["sources"].split("; ")
