@@ -30,3 +30,8 @@ def test_isapd_reimbursement_is_dated_by_month_with_medium_confidence(kg) -> Non
               mmkg:indication indication:isatuximab-IsaPd-eu-2l ; mmkg:eventDate ?date ; mmkg:confidence ?confidence }"""
     )
     assert (str(row["date"]), row["confidence"]) == ("2021-10", "medium")
+
+
+def test_isakd_is_reimbursed_in_italy_from_the_gazzetta_of_2022_04_04(kg) -> None:
+    assert "IsaKd" not in isa_italy(kg, "2022-04-03")
+    assert isa_italy(kg, "2022-04-04")["IsaKd"] == "reimbursed"
