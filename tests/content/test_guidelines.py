@@ -98,7 +98,9 @@ def test_sequencing_recommendations_imwg_orders_bcma_therapies_and_eha_emn_group
     }
     for row in rows:
         # the deck itself, or one of its slides
-        assert any(source.startswith(("Slide deck on relapsed/refractory", "Slide: ")) for source in row["sources"].split("; "))
+        assert any(
+            source.startswith(("Slide deck on relapsed/refractory", "Slide: ")) for source in row["sources"].split("; ")
+        )
 
 
 def test_sequencing_recommendations_about_bcma_adc(kg) -> None:

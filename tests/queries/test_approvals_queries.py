@@ -11,7 +11,7 @@ DRUG = "https://w3id.org/mmkg/drug/"
 REGIMEN = "https://w3id.org/mmkg/regimen/"
 
 EU_2025_03_01 = {
-    ("carfilzomib", "KRd"), ("carfilzomib", "Kd"),
+    ("carfilzomib", "DKd"), ("carfilzomib", "KRd"), ("carfilzomib", "Kd"),
     ("ciltacabtagene-autoleucel", "cilta-cel"),
     ("daratumumab", "DPd"), ("daratumumab", "DRd"), ("daratumumab", "DVd"), ("daratumumab", "DaraVMP"),
     ("daratumumab", "DaraVRd"), ("daratumumab", "DaraVTd"), ("daratumumab", "daratumumab-monotherapy"),
@@ -61,8 +61,17 @@ def test_approved_as_of_italy_needs_an_aifa_decision(kg) -> None:
     rows = kg.run("approved-as-of", region="IT", as_of="2025-03-01")
     assert {(p, reg): None for p, reg in pairs(rows)}.keys() == {
         ("ciltacabtagene-autoleucel", "cilta-cel"),
+        ("daratumumab", "DPd"),
+        ("daratumumab", "DRd"),
+        ("daratumumab", "DVd"),
+        ("daratumumab", "DaraVMP"),
+        ("daratumumab", "DaraVTd"),
+        ("daratumumab", "daratumumab-monotherapy"),
         ("idecabtagene-vicleucel", "ide-cel"),
+        ("isatuximab", "IsaKd"),
         ("isatuximab", "IsaPd"),
+        ("selinexor", "SVd"),
+        ("selinexor", "Sd"),
         ("talquetamab", "talquetamab-monotherapy"),
         ("teclistamab", "teclistamab-monotherapy"),
     }
@@ -88,8 +97,6 @@ def test_approval_gaps_on_2025_03_01(kg) -> None:
     got = {(r["regimen"].removeprefix(REGIMEN), r["product"].removeprefix(DRUG), r["approved_in"], r["not_approved_in"]) for r in rows}
     assert got == {
         ("PVd", "pomalidomide", "EU", "US"),
-        ("DKd", "carfilzomib", "US", "EU"),
-        ("DKd", "daratumumab", "US", "EU"),
         ("carfilzomib-monotherapy", "carfilzomib", "US", "EU"),
     }
 

@@ -122,6 +122,7 @@ def test_gprc5d_options_in_force(kg, region: str, day: str, expected: set[tuple]
 
 def test_lenalidomide_free_options_at_first_relapse_in_the_eu_on_2025_03_01(kg) -> None:
     assert options(kg, "len-refractory-first-relapse-options", region="EU", as_of="2025-03-01") == {
+        ("carfilzomib", "DKd", "carfilzomib-ec-2021-DKd"),
         ("carfilzomib", "Kd", "carfilzomib-ec-2016-07-04"),
         ("ciltacabtagene-autoleucel", "cilta-cel", "cilta-cel-ec-2024-04-22"),
         ("daratumumab", "DPd", "daratumumab-ec-2021-06"),
@@ -162,9 +163,15 @@ def test_first_relapse_options_leave_out_lenalidomide_regimens_and_later_lines(k
         assert not regimens & {"IsaPd", "EloPd", "Pd", "teclistamab-monotherapy", "ide-cel"}, region  # 2+ prior lines
 
 
-def test_in_italy_on_2025_03_01_only_cilta_cel_is_listed_for_first_relapse(kg) -> None:
+def test_in_italy_on_2025_03_01_first_relapse_lists_the_options_with_an_aifa_decision(kg) -> None:
+    """Kd and PVd are authorised in the EU, but no AIFA decision on them is in the graph."""
     assert options(kg, "len-refractory-first-relapse-options", region="IT", as_of="2025-03-01") == {
         ("ciltacabtagene-autoleucel", "cilta-cel", "cilta-cel-ec-2024-04-22"),
+        ("daratumumab", "DPd", "daratumumab-ec-2021-06"),
+        ("daratumumab", "DVd", "daratumumab-ec-2017-04-28"),
+        ("daratumumab", "daratumumab-monotherapy", "daratumumab-ec-2016-05"),
+        ("isatuximab", "IsaKd", "isatuximab-ec-2021-04-19"),
+        ("selinexor", "SVd", "selinexor-ec-2022-07-SVd"),
     }
 
 
@@ -188,6 +195,7 @@ def evidence(rows: list[dict]) -> dict[tuple[str, str], set[str]]:
 def test_anti_cd38_options_in_the_eu_on_2025_03_01_with_their_evidence(kg) -> None:
     rows = kg.run("anti-cd38-retreatment-options", region="EU", as_of="2025-03-01")
     assert evidence(rows) == {
+        ("DKd", "carfilzomib-DKd-eu-1l"): set(),
         ("DPd", "daratumumab-DPd-eu-1l"): KARMMA_3_EVIDENCE,
         ("DPd", "daratumumab-DPd-eu-2l"): KARMMA_3_EVIDENCE,
         ("DRd", "daratumumab-DRd-eu-1l"): set(),
@@ -196,6 +204,7 @@ def test_anti_cd38_options_in_the_eu_on_2025_03_01_with_their_evidence(kg) -> No
         ("IsaKd", "isatuximab-IsaKd-eu-1l"): IKEMA_EVIDENCE,
         ("IsaPd", "isatuximab-IsaPd-eu-2l"): ICARIA_EVIDENCE,
     }
+    # the anti-CD38 component is the product column, also for DKd (carfilzomib's EU indication)
     assert {local(r["product"]) for r in rows} == {"daratumumab", "isatuximab"}
 
 
@@ -206,7 +215,15 @@ def test_anti_cd38_retreatment_options_leave_out_newly_diagnosed_indications(kg)
 
 def test_anti_cd38_options_in_italy_on_2025_03_01(kg) -> None:
     rows = kg.run("anti-cd38-retreatment-options", region="IT", as_of="2025-03-01")
-    assert evidence(rows) == {("IsaPd", "isatuximab-IsaPd-eu-2l"): ICARIA_EVIDENCE}
+    assert evidence(rows) == {
+        ("DPd", "daratumumab-DPd-eu-1l"): KARMMA_3_EVIDENCE,
+        ("DPd", "daratumumab-DPd-eu-2l"): KARMMA_3_EVIDENCE,
+        ("DRd", "daratumumab-DRd-eu-1l"): set(),
+        ("DVd", "daratumumab-DVd-eu-1l"): KARMMA_3_EVIDENCE,
+        ("daratumumab-monotherapy", "daratumumab-monotherapy-eu"): set(),
+        ("IsaKd", "isatuximab-IsaKd-eu-1l"): IKEMA_EVIDENCE,
+        ("IsaPd", "isatuximab-IsaPd-eu-2l"): ICARIA_EVIDENCE,
+    }
 
 
 def test_tec_dara_is_an_anti_cd38_and_a_bcma_option_in_the_us_from_2026_03_05(kg) -> None:

@@ -1,4 +1,7 @@
-"""Carfilzomib: FDA accelerated monotherapy (2012), KRd, Kd and the 2016 conversion, DKd (US only)."""
+"""Carfilzomib: FDA accelerated monotherapy (2012), KRd, Kd and the 2016 conversion, DKd (US only).
+
+Carfilzomib in the EU: the Commission extension to DKd, recorded by its bounds (year 2021, low confidence).
+"""
 
 from __future__ import annotations
 
@@ -38,7 +41,24 @@ def test_kd_us_one_to_three_lines_eu_at_least_one(kg, approvals) -> None:
     assert "Kd" in approvals.rows("carfilzomib", "EU", "2017-01-01", prior_lines=4)
 
 
-def test_dkd_is_a_us_only_approval(kg) -> None:
-    rows = kg.run("approval-gaps", as_of="2022-01-01", setting="RRMM")
-    dkd = {(r["product"].rsplit("/", 1)[1], r["approved_in"]) for r in rows if r["regimen"].endswith("/DKd")}
-    assert dkd == {("carfilzomib", "US"), ("daratumumab", "US")}
+def test_dkd_is_a_us_only_approval_until_the_eu_extension_of_carfilzomib(kg) -> None:
+    def gaps(day: str) -> set[tuple[str, str]]:
+        rows = kg.run("approval-gaps", as_of=day, setting="RRMM")
+        return {(r["product"].rsplit("/", 1)[1], r["approved_in"]) for r in rows if r["regimen"].endswith("/DKd")}
+
+    assert gaps("2021-06-01") == {("carfilzomib", "US"), ("daratumumab", "US")}
+    assert gaps("2022-01-01") == set()
+
+
+def eu_regimens(kg, day: str) -> set[str]:
+    rows = kg.run("approved-as-of", region="EU", as_of=day)
+    return {r["regimen"].rsplit("/", 1)[1] for r in rows if r["product"].endswith("/carfilzomib")}
+
+
+def test_dkd_counts_as_authorised_in_the_eu_from_the_end_of_2021_at_the_latest(kg) -> None:
+    assert "DKd" not in eu_regimens(kg, "2021-12-30")
+    assert "DKd" in eu_regimens(kg, "2021-12-31")
+    [row] = kg.select(
+        "SELECT ?date ?c WHERE { approval:carfilzomib-ec-2021-DKd mmkg:eventDate ?date ; mmkg:confidence ?c }"
+    )
+    assert (str(row["date"]), row["c"]) == ("2021", "low")
