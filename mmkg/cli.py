@@ -214,6 +214,11 @@ def options(
             }
         )
     click.echo(render(rows, "table", columns=["status", "option", "kind", "targets", "reason"]), nl=False)
+    for assumption in report.assumptions:
+        click.echo(f"assumed: {assumption}")
+    if report.not_curated:
+        names = ", ".join(entry["label"] for entry in report.not_curated)
+        click.echo(f"not curated here (no approval in force recorded, decisions not curated completely): {names}")
     click.echo(DISCLAIMER)
 
 

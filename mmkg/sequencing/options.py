@@ -1,21 +1,24 @@
 """The options engine: a patient's history, a region and a date in; the options that remain, with reasons.
 
 For every product or regimen whose indication is in force in the region on the
-date (``queries/approved-as-of.rq``), a status and the reasons for it:
+date, a status and the reasons for it:
 
 - ``closed``: no indication in force is met (setting, prior lines, required
-  exposures and refractoriness, progression on the last line), or the patient is
-  refractory to a component (the line that made it so is cited);
-- ``caution``: the patient was exposed to the same tumour antigen by another
-  modality (e.g. a BCMA CAR-T or bispecific after a BCMA ADC), is refractory to a
-  drug with the same antigen and modality, a criterion cannot be checked from the
-  history, or (Italy) the indication is authorised but not reimbursed;
+  exposures and refractoriness with their counts, the condition on the last line as
+  the label words it), the patient is refractory to a component, or the product is
+  given once (a CAR-T) and the patient has had it;
+- ``not-curated``: the graph does not record the decision that would tell (Italy:
+  AIFA's decisions on the product are not curated) — never read as a "no";
+- ``caution``: prior exposure to a therapy of the same target (by the same or another
+  modality), a label wording whose reading is open for this patient, a criterion the
+  history does not settle, or (Italy) authorised but not reimbursed;
 - ``open`` otherwise, citing the approval whose indication is met.
 
-Each option also carries the sequencing recommendations that apply to it and the
-key evidence the graph holds for its regimen, preferring populations the patient
-belongs to. What each criterion means is read from the graph (indications,
-defined classes, rules, recommendations); this module only applies it.
+Each option also carries the sequencing recommendations that apply to the patient
+and the key evidence the graph holds for its regimen (with analysis type and data
+cut), preferring populations the patient belongs to. What each criterion means is
+read from the graph (indications, definitions, courses, conditions, coverage); this
+module only applies it.
 """
 
 from __future__ import annotations
@@ -27,16 +30,17 @@ from typing import Any
 
 from ..errors import InputError
 from ..prefixes import compact
-from ..queries import run
 from ..store import Store
-from .history import History, parse_history, read_history
+from .history import History, Line, parse_history, read_history
+from .knowledge import AGENCY_OF_REGION, AIFA, Approval, Criteria, Knowledge, Result, knowledge
 from .states import PatientState, derive_state
 
 REGIONS = ("US", "EU", "IT")
-STATUS_ORDER = {"open": 0, "caution": 1, "closed": 2}
-MMKG = "https://w3id.org/mmkg/ontology/"
+STATUSES = ("open", "caution", "not-curated", "closed")
+STATUS_ORDER = {status: rank for rank, status in enumerate(STATUSES)}
 RRMM = "https://w3id.org/mmkg/setting/RRMM"
 NDMM = "https://w3id.org/mmkg/setting/NDMM"
+NO_CONDITION = "https://w3id.org/mmkg/last-line/no-condition"
 
 
 @dataclass
@@ -70,7 +74,6 @@ class Option:
         return max((r.status for r in self.reasons), key=STATUS_ORDER.__getitem__, default="open")
 
     def to_dict(self) -> dict[str, Any]:
-        worst = self.status
         ordered = sorted(self.reasons, key=lambda r: -STATUS_ORDER[r.status])
         return {
             "id": self.id,
@@ -79,7 +82,7 @@ class Option:
             "regimen": self.regimen,
             "targets": self.targets,
             "modality": self.modality,
-            "status": worst,
+            "status": self.status,
             "reasons": [r.to_dict() for r in ordered],
             "approvals": self.approvals,
             "recommendations": self.recommendations,
@@ -93,6 +96,8 @@ class OptionsReport:
     region: str
     as_of: dt.date
     options: list[Option]
+    assumptions: list[str] = field(default_factory=list)
+    not_curated: list[dict[str, str]] = field(default_factory=list)
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -100,390 +105,421 @@ class OptionsReport:
             "region": self.region,
             "as_of": self.as_of.isoformat(),
             "disclaimer": "Information with its evidence, not medical advice.",
+            "assumptions": self.assumptions,
             "options": [o.to_dict() for o in self.options],
+            "not_curated": self.not_curated,
         }
 
     def by_status(self, status: str) -> list[str]:
         return [o.label for o in self.options if o.status == status]
 
+    def status_of(self, label: str) -> str | None:
+        """The status of the option labelled ``label`` (a product or regimen), or None when it is not listed."""
+        for option in self.options:
+            if option.label == label:
+                return option.status
+        return None
 
-def _members(kg: Store, cls: str) -> set[str]:
-    return {r["d"] for r in kg.select("SELECT ?d WHERE { ?d a ?c }", c=cls)}
+
+# --- the criteria ----------------------------------------------------------------------
+
+
+def criteria_reasons(k: Knowledge, criteria: Criteria, state: PatientState, *, where: str, node: str) -> list[Reason]:
+    """Reasons ``criteria`` are not met (closed) or cannot be settled (caution); [] when met."""
+    reasons: list[Reason] = []
+    lines = state.prior_lines
+    for setting in criteria.settings:
+        broader = k.setting_ancestors.get(setting, frozenset({setting}))
+        if lines >= 1 and RRMM not in broader:
+            reasons.append(
+                Reason("closed", f"{where} is for {k.label(setting)}; the patient has {lines} prior line(s)", node)
+            )
+        if lines == 0 and NDMM not in broader:
+            reasons.append(
+                Reason("closed", f"{where} is for {k.label(setting)}; the patient has had no line of therapy", node)
+            )
+    if criteria.min_lines is not None and lines < criteria.min_lines:
+        reasons.append(
+            Reason(
+                "closed", f"{where} requires at least {criteria.min_lines} prior line(s); the patient has {lines}", node
+            )
+        )
+    if criteria.max_lines is not None and lines > criteria.max_lines:
+        reasons.append(
+            Reason(
+                "closed", f"{where} admits at most {criteria.max_lines} prior line(s); the patient has {lines}", node
+            )
+        )
+    for cls in criteria.requires_exposure:
+        if not state.members_exposed(cls):
+            reasons.append(
+                Reason(
+                    "closed",
+                    f"{where} requires prior exposure to {k.label(cls)}, which the history does not show",
+                    node,
+                )
+            )
+    for cls in criteria.requires_refractory:
+        if not state.members_refractory(cls):
+            reasons.append(
+                Reason(
+                    "closed",
+                    f"{where} requires refractoriness to {k.label(cls)}, which the history does not show",
+                    node,
+                )
+            )
+    for cls in criteria.excludes_exposure:
+        if state.members_exposed(cls):
+            reasons.append(Reason("closed", f"{where} excludes patients exposed to {k.label(cls)}", node))
+    for cls in criteria.excludes_refractory:
+        if state.members_refractory(cls):
+            reasons.append(Reason("closed", f"{where} excludes patients refractory to {k.label(cls)}", node))
+    for count, refractoriness in [(c, False) for c in criteria.exposure_counts] + [
+        (c, True) for c in criteria.refractory_counts
+    ]:
+        found = state.members_refractory(count.cls) if refractoriness else state.members_exposed(count.cls)
+        if len(found) < count.minimum:
+            what = "refractoriness" if refractoriness else "prior exposure"
+            named = ", ".join(k.label(d) for d in found) or "none"
+            reasons.append(
+                Reason(
+                    "closed",
+                    f"{where} requires {what} to at least {count.minimum} distinct {k.label(count.cls)} drugs; the history shows {len(found)} ({named})",
+                    node,
+                )
+            )
+    if criteria.last_therapy and criteria.last_therapy != NO_CONDITION and lines > 0:
+        reasons += last_therapy_reasons(k, criteria, state, where=where, node=node)
+    return reasons
+
+
+def last_therapy_reasons(
+    k: Knowledge, criteria: Criteria, state: PatientState, *, where: str, node: str
+) -> list[Reason]:
+    """Whether the last line meets the criteria's last-therapy condition, read as the graph defines the condition."""
+    condition = k.conditions.get(criteria.last_therapy or "")
+    line = f"line {state.last_line}"
+    wording = f'"{criteria.text}"' if criteria.text else k.label(criteria.last_therapy)
+    if condition is None:
+        return [
+            Reason(
+                "caution",
+                f"{where} states a condition on the last therapy the graph does not define ({criteria.last_therapy})",
+                node,
+            )
+        ]
+    course = state.last_line_course
+    if course is None and state.progression_on_last_line:
+        # refractory without the course: met where any refractory course meets it, else open
+        if k.refractory_courses <= condition.met:
+            return []
+        return [
+            Reason(
+                "caution",
+                f"{where} requires {condition.label}; the history says {line} was refractory but not how it ended: {wording}",
+                node,
+            )
+        ]
+    if course is None:
+        return [
+            Reason("caution", f"{where} requires {condition.label}; the history does not say how {line} ended", node)
+        ]
+    course_label = k.label(f"https://w3id.org/mmkg/course/{course}")
+    if course in condition.met:
+        return []
+    if course in condition.not_met:
+        return [Reason("closed", f"{where} requires {condition.label}; {line} ended with {course_label}", node)]
+    return [
+        Reason(
+            "caution",
+            f"{where} requires {condition.label} and {line} ended with {course_label}: whether that meets the label is a reading it leaves open: {wording}",
+            node,
+        )
+    ]
+
+
+# --- the engine ------------------------------------------------------------------------
 
 
 class _Engine:
     def __init__(self, kg: Store, state: PatientState, history: History, region: str, as_of: dt.date) -> None:
         self.kg = kg
+        self.k = knowledge(kg)
         self.state = state
         self.history = history
         self.region = region
         self.as_of = as_of
 
-    # --- the candidates ---------------------------------------------------------------
+    def in_force(self) -> list[Approval]:
+        agency = AGENCY_OF_REGION[self.region]
+        return [a for a in self.k.approvals if a.agency == agency and a.in_force(self.as_of)]
 
-    def in_force(self) -> list[dict[str, Any]]:
-        return run(self.kg, "approved-as-of", {"region": self.region, "as_of": self.as_of})  # type: ignore[return-value]
-
-    def regimen_facts(self, regimen: str) -> list[dict[str, Any]]:
-        return self.kg.select(
-            """SELECT ?drug ?label ?modality ?modalityLabel ?target ?targetLabel ?antigen WHERE {
-                 ?regimen mmkg:hasComponent ?drug . ?drug rdfs:label ?label .
-                 OPTIONAL { ?drug mmkg:hasModality ?modality . ?modality rdfs:label ?modalityLabel }
-                 OPTIONAL { ?drug mmkg:hasTarget ?target . ?target rdfs:label ?targetLabel .
-                            BIND (EXISTS { ?target a mmkg:TumourAntigen } AS ?antigen) } }""",
-            regimen=regimen,
-        )
-
-    # --- the criteria -----------------------------------------------------------------
-
-    def indication_reasons(self, indication: str, approval: str, approval_label: str) -> list[Reason]:
-        """Reasons an indication is not met (closed) or cannot be checked (caution); [] if met."""
-        kg, state = self.kg, self.state
-        facts = kg.select(
-            """SELECT ?p ?v WHERE { ?i ?p ?v
-                 VALUES ?p { mmkg:diseaseSetting mmkg:minPriorLines mmkg:maxPriorLines mmkg:requiresPriorExposureTo
-                             mmkg:requiresRefractorinessTo mmkg:excludesPriorExposureTo mmkg:excludesRefractorinessTo
-                             mmkg:lastTherapyCondition } }""",
-            i=indication,
-        )
-        facts += kg.select(
-            """SELECT ?p ?v ?n WHERE { ?i ?p ?req . ?req mmkg:ofClass ?v ; mmkg:minimumCount ?n
-                 VALUES ?p { mmkg:requiresRefractorinessCount mmkg:requiresExposureCount } }""",
-            i=indication,
-        )
-        reasons: list[Reason] = []
-        where = f"({approval_label})"
-        for fact in facts:
-            prop, value = fact["p"].removeprefix(MMKG), fact["v"]
-            if prop == "diseaseSetting":
-                broader = {r["b"] for r in kg.select("SELECT ?b WHERE { ?s skos:broader* ?b }", s=value)}
-                if state.prior_lines >= 1 and RRMM not in broader:
-                    reasons.append(
-                        Reason(
-                            "closed",
-                            f"indication is for {kg.label(value)}; the patient has {state.prior_lines} prior line(s) {where}",
-                            approval,
-                        )
-                    )
-                if state.prior_lines == 0 and NDMM not in broader:
-                    reasons.append(
-                        Reason(
-                            "closed",
-                            f"indication is for {kg.label(value)}; the patient has had no line of therapy {where}",
-                            approval,
-                        )
-                    )
-            elif prop == "minPriorLines" and state.prior_lines < value:
-                reasons.append(
-                    Reason(
-                        "closed",
-                        f"indication requires at least {value} prior line(s); the patient has {state.prior_lines} {where}",
-                        approval,
-                    )
-                )
-            elif prop == "maxPriorLines" and state.prior_lines > value:
-                reasons.append(
-                    Reason(
-                        "closed",
-                        f"indication admits at most {value} prior line(s); the patient has {state.prior_lines} {where}",
-                        approval,
-                    )
-                )
-            elif prop == "requiresPriorExposureTo" and not state.members_exposed(value):
-                reasons.append(
-                    Reason(
-                        "closed",
-                        f"indication requires prior exposure to {kg.label(value)}, which the history does not show {where}",
-                        approval,
-                    )
-                )
-            elif prop == "requiresRefractorinessTo" and not state.members_refractory(value):
-                reasons.append(
-                    Reason(
-                        "closed",
-                        f"indication requires refractoriness to {kg.label(value)}, which the history does not show {where}",
-                        approval,
-                    )
-                )
-            elif prop == "excludesPriorExposureTo" and state.members_exposed(value):
-                reasons.append(
-                    Reason("closed", f"indication excludes patients exposed to {kg.label(value)} {where}", approval)
-                )
-            elif prop == "excludesRefractorinessTo" and state.members_refractory(value):
-                reasons.append(
-                    Reason("closed", f"indication excludes patients refractory to {kg.label(value)} {where}", approval)
-                )
-            elif prop in ("requiresRefractorinessCount", "requiresExposureCount"):
-                refractoriness = prop == "requiresRefractorinessCount"
-                found = state.members_refractory(value) if refractoriness else state.members_exposed(value)
-                if len(found) < fact["n"]:
-                    what = "refractoriness" if refractoriness else "prior exposure"
-                    reasons.append(
-                        Reason(
-                            "closed",
-                            f"indication requires {what} to at least {fact['n']} {kg.label(value)}s; the history shows {len(found)} {where}",
-                            approval,
-                        )
-                    )
-            elif prop == "lastTherapyCondition":
-                reasons.extend(self.last_therapy_reasons(value, indication, where, approval))
-        return reasons
-
-    def last_therapy_reasons(self, condition: str, indication: str, where: str, approval: str) -> list[Reason]:
-        """Whether the last line meets the indication's condition, read as its wording states it."""
-        state, course = self.state, self.state.last_line_course
-        if condition.endswith("/no-condition") or state.last_line == 0:
-            return []
-        wording = self.kg.label(condition)
-        line = f"line {state.last_line}"
-        if course is None:
-            return [
-                Reason(
-                    "caution",
-                    f"indication requires {wording}; the history does not say how {line} ended {where}",
-                    approval,
-                )
-            ]
-        if condition.endswith("/refractory"):
-            if course in ("on-therapy", "within-60-days", "non-response"):
-                return []
-            return [
-                Reason(
-                    "closed",
-                    f"indication requires {wording}; {line} is not refractory (progression {course}) {where}",
-                    approval,
-                )
-            ]
-        if condition.endswith("/progression-on"):
-            if course in ("on-therapy", "non-response"):
-                return []
-            if course in ("within-60-days", "after-60-days"):
-                return [
-                    Reason(
-                        "caution",
-                        f"indication requires {wording}; {line} progressed after the therapy ended ({course}): whether that meets the label is a reading it leaves open {where}",
-                        approval,
-                    )
-                ]
-            return [
-                Reason(
-                    "closed",
-                    f"indication requires {wording}; the history says {line} ended without progression {where}",
-                    approval,
-                )
-            ]
-        if condition.endswith("/progression-on-or-after"):
-            if course == "none":
-                return [
-                    Reason(
-                        "closed",
-                        f"indication requires {wording}; the history says {line} ended without progression {where}",
-                        approval,
-                    )
-                ]
-            return []
-        return [
-            Reason(
-                "caution",
-                f"indication states a last-therapy condition the engine does not know ({condition}) {where}",
-                approval,
-            )
+    def italy(self, approval: Approval) -> tuple[str, str]:
+        """(status, text) of an EU approval's indication in Italy on the day."""
+        decisions = [d for d in self.k.aifa if d.latest <= self.as_of]
+        applying = [d for d in decisions if approval.iri in d.applies_to]
+        reimbursed = [d for d in decisions if d.reimbursement and d.indication == approval.indication]
+        unstated = [
+            d
+            for d in decisions
+            if d.reimbursement
+            and d.indication is None
+            and d.product == approval.product
+            and approval.earliest is not None
+            and approval.earliest <= d.latest
         ]
+        if reimbursed or (applying and unstated):
+            chosen = (reimbursed or unstated)[0]
+            qualifier = "" if reimbursed else " (the decision does not state which indication)"
+            return "reimbursed", f"reimbursed in Italy{qualifier}: {chosen.label}"
+        if applying:
+            return (
+                "listed",
+                f"authorised in the EU and listed by AIFA in class C(nn): not reimbursed in Italy ({applying[0].label})",
+            )
+        coverage = self.k.coverage.get((approval.product, AIFA))
+        if coverage is not None and (coverage.checked_on is None or self.as_of <= coverage.checked_on):
+            return (
+                "none",
+                f"authorised in the EU; AIFA had taken no decision on this indication by {self.as_of} (AIFA's decisions on {self.k.label(approval.product)} are curated)",
+            )
+        return (
+            "not-curated",
+            f"authorised in the EU; AIFA's decisions on {self.k.label(approval.product)} are not curated in the graph, so whether it is reimbursed in Italy is not known here",
+        )
 
-    def component_reasons(self, option: Option, facts: list[dict[str, Any]]) -> list[Reason]:
-        state, reasons = self.state, []
+    def option_for(self, regimen: str) -> Option:
+        k = self.k
+        components = list(k.regimens.get(regimen, ()))
+        single = len(components) == 1
+        antigens = sorted({t for d in components for t in k.drugs[d].targets} if components else set())
+        modalities = sorted(
+            {k.label(k.drugs[d].modality) for d in components if k.drugs[d].targets and k.drugs[d].modality}
+        )
+        return Option(
+            id=components[0] if single else regimen,
+            label=k.label(components[0]) if single else k.label(regimen),
+            kind="product" if single else "regimen",
+            regimen=regimen,
+            components=components,
+            targets=[k.label(t) for t in antigens],
+            modality=", ".join(modalities) or None,
+        )
+
+    def run(self) -> list[Option]:
+        k = self.k
+        by_regimen: dict[str, list[Approval]] = {}
+        for approval in self.in_force():
+            by_regimen.setdefault(approval.regimen, []).append(approval)
+        options = []
+        for regimen, approvals in sorted(by_regimen.items()):
+            option = self.option_for(regimen)
+            per_indication = []
+            for approval in approvals:
+                criteria = k.criteria.get(approval.indication, Criteria(approval.indication))
+                where = f"the indication ({approval.label})"
+                reasons = criteria_reasons(k, criteria, self.state, where=where, node=approval.iri)
+                italy = self.italy(approval) if self.region == "IT" else None
+                option.approvals.append(
+                    {
+                        "approval": approval.iri,
+                        "label": approval.label,
+                        "approval_type": approval.type_label,
+                        "approval_date": approval.date,
+                        "indication": approval.indication,
+                        "criteria": criteria.text,
+                    }
+                    | ({"reimbursement": italy[1]} if italy else {})
+                )
+                per_indication.append((approval, reasons, italy))
+            met = [(a, rs, it) for a, rs, it in per_indication if not any(r.status == "closed" for r in rs)]
+            if met:
+                # the indication met with the fewest doubts, and in Italy the best reimbursement status
+                rank = {"reimbursed": 0, "listed": 1, "none": 2, "not-curated": 3}
+                approval, cautions, italy = min(met, key=lambda m: (rank[m[2][0]] if m[2] else 0, len(m[1])))
+                option.reasons.append(Reason("open", f"indication in force and met: {approval.label}", approval.iri))
+                option.reasons.extend(cautions)
+                if italy and italy[0] == "listed":
+                    option.reasons.append(Reason("caution", italy[1], approval.iri))
+                elif italy and italy[0] == "none":
+                    option.reasons.append(Reason("closed", italy[1], approval.iri))
+                elif italy and italy[0] == "not-curated":
+                    option.reasons.append(Reason("not-curated", italy[1], approval.iri))
+            else:
+                for _, reasons, _ in per_indication:
+                    option.reasons.extend(reasons)
+            option.reasons.extend(self.component_reasons(option))
+            option.evidence = self.evidence(option)
+            options.append(option)
+        self.recommendations(options)
+        return sorted(options, key=lambda o: (STATUS_ORDER[o.status], o.label.lower()))
+
+    # --- the patient's prior therapies -----------------------------------------------
+
+    def component_reasons(self, option: Option) -> list[Reason]:
+        k, state, reasons = self.k, self.state, []
         line_iri = f"{self.history.iri()}/line-"
         for drug in option.components:
             if drug in state.refractory:
                 n = state.refractory[drug]
                 reasons.append(
                     Reason(
+                        "closed", f"refractory to {k.label(drug)} (line {n}: {self._line_label(n)})", line_iri + str(n)
+                    )
+                )
+            elif drug in state.exposed and k.drugs[drug].single_course:
+                n = state.exposed[drug]
+                reasons.append(
+                    Reason(
                         "closed",
-                        f"refractory to {self.kg.label(drug)} (line {n}: {self._line_label(n)})",
+                        f"{k.label(drug)} was given in line {n}; its labelled use is one treatment course, so re-treatment with the same product is not an approved use",
+                        drug,
+                    )
+                )
+        mine = {(t, k.drugs[d].modality) for d in option.components for t in k.drugs[d].targets}
+        for prior in sorted(state.exposed):
+            if prior in state.refractory and prior in option.components:
+                continue  # closed above
+            if k.drugs.get(prior) is not None and k.drugs[prior].single_course and prior in option.components:
+                continue  # closed above
+            prior_drug = k.drugs.get(prior)
+            if prior_drug is None:
+                continue
+            n = state.exposed[prior]
+            for target, modality in sorted(mine, key=str):
+                if target not in prior_drug.targets:
+                    continue
+                same = prior_drug.modality == modality
+                what = f"{k.label(prior)} ({k.label(target)}-directed {k.label(prior_drug.modality)}, line {n})"
+                if prior in option.components:
+                    kind = "the same product"
+                else:
+                    kind = (
+                        "a therapy of the same target and modality"
+                        if same
+                        else "a therapy of the same target by another modality"
+                    )
+                refractory = " (refractory)" if prior in state.refractory else ""
+                reasons.append(
+                    Reason(
+                        "caution",
+                        f"prior exposure to {kind}: {what}{refractory}; {self.evidence_after(option, prior, target)}",
                         line_iri + str(n),
                     )
                 )
-        mine = {(f["target"], f.get("modality")) for f in facts if f.get("antigen")}
-        for prior in sorted(state.exposed):
-            if prior in option.components:
-                continue
-            for target, modality in sorted(mine):
-                prior_modality = self.kg.select(
-                    "SELECT ?m WHERE { ?d mmkg:hasTarget ?t ; mmkg:hasModality ?m }", d=prior, t=target
-                )
-                if not prior_modality:
-                    continue
-                n = state.exposed[prior]
-                prior_m = prior_modality[0]["m"]
-                what = f"{self.kg.label(prior)} ({self.kg.label(target)}-directed {self.kg.label(prior_m)}, line {n})"
-                if prior_m != modality:
-                    reasons.append(
-                        Reason(
-                            "caution",
-                            f"prior exposure to the same target by another modality: {what}; {self._evidence_after(target, prior)}",
-                            line_iri + str(n),
-                        )
-                    )
-                elif prior in state.refractory:
-                    reasons.append(
-                        Reason(
-                            "caution",
-                            f"refractory to a drug with the same target and modality: {what}",
-                            line_iri + str(state.refractory[prior]),
-                        )
-                    )
         return reasons
 
-    def _line_label(self, number: int) -> str:
-        line = self.history.lines[number - 1]
-        return line.label or ", ".join(self.kg.label(d) for d in line.drugs)
+    def evidence_after(self, option: Option, prior: str, target: str) -> str:
+        """Results in populations previously exposed to what ``prior`` is, for drugs of ``target``."""
+        k = self.k
+        found: list[Result] = []
+        for required, result in k.exposure_results:
+            if not k.member(prior, required):
+                continue
+            drugs = {d for r in result.regimens for d in k.regimens.get(r, ())}
+            trial_drugs = drugs or {d for r in k.results for d in k.regimens.get(r, ()) if result in k.results[r]}
+            if any(target in k.drugs[d].targets for d in trial_drugs if d in k.drugs) or not trial_drugs:
+                found.append(result)
+        if not found:
+            return f"the graph holds no result on activity after prior {k.label(target)}-targeted therapy of that kind"
+        own = [r for r in found if r.regimens & {option.regimen}]
+        ranked = own + [r for r in found if r not in own]
+        shown = "; ".join(_result_text(k, r) for r in ranked[:4])
+        more = f" (+{len(ranked) - 4} more)" if len(ranked) > 4 else ""
+        return f"results after such prior exposure: {shown}{more}"
 
-    def _evidence_after(self, target: str, prior: str) -> str:
-        rows = self.kg.select(
-            """SELECT DISTINCT ?result WHERE {
-                 ?result mmkg:inPopulation ?population .
-                 ?population mmkg:requiresPriorExposureTo ?c .
-                 { ?prior a ?c } UNION { FILTER (?prior = ?c) } }""",
-            prior=prior,
-        )
-        if rows:
-            return "the graph holds results in patients with such prior exposure: " + ", ".join(
-                compact(r["result"]) for r in rows
-            )
-        return f"the graph holds no result on activity after prior {self.kg.label(target)}-targeted therapy"
+    def _line_label(self, number: int) -> str:
+        line: Line = self.history.lines[number - 1]
+        return line.label or ", ".join(self.k.label(d) for d in line.drugs)
 
     # --- recommendations and evidence -------------------------------------------------
 
+    def belongs(self, option: Option, cls: str) -> bool:
+        return any(self.k.member(d, cls) for d in option.components)
+
     def recommendations(self, options: list[Option]) -> None:
-        recs = self.kg.select(
-            """SELECT ?rec ?text ?prefers ?over ?about ?source WHERE {
-                 ?rec a mmkg:SequencingRecommendation ; mmkg:recommendationText ?text .
-                 OPTIONAL { ?rec mmkg:prefers ?prefers } OPTIONAL { ?rec mmkg:over ?over }
-                 OPTIONAL { ?rec mmkg:aboutClass ?about } OPTIONAL { ?rec mmkg:inGuideline ?source } }"""
-        )
-        members: dict[str, set[str]] = {}
-
-        def belongs(option: Option, cls: str) -> bool:
-            if cls not in members:
-                members[cls] = _members(self.kg, cls)
-            return any(d in members[cls] for d in option.components)
-
+        k = self.k
         available = [o for o in options if o.status != "closed"]
-        for rec in recs:
-            entry = {"id": rec["rec"], "text": rec["text"], "source": rec.get("source")}
+        for rec in k.recommendations:
+            if rec.patients is not None:
+                criteria = k.criteria.get(rec.patients)
+                if criteria is not None and criteria_reasons(
+                    k, criteria, self.state, where="the recommendation", node=rec.iri
+                ):
+                    continue  # the recommendation is for other patients
+            entry = {
+                "id": rec.iri,
+                "text": rec.text,
+                "source": rec.guideline,
+                "level": rec.level,
+                "grade": rec.grade,
+            }
             for option in options:
-                if rec.get("about") and belongs(option, rec["about"]):
-                    option.recommendations.append({**entry, "applies": "about this class of therapy"})
-                if rec.get("prefers") and rec.get("over"):
-                    if belongs(option, rec["over"]):
-                        preferred = [o.label for o in available if o is not option and belongs(o, rec["prefers"])]
+                if rec.about and self.belongs(option, rec.about):
+                    option.recommendations.append({**entry, "applies": f"about {k.label(rec.about)}"})
+                if rec.prefers and rec.over:
+                    if self.belongs(option, rec.over):
+                        preferred = [o.label for o in available if o is not option and self.belongs(o, rec.prefers)]
                         if preferred:
                             option.recommendations.append({**entry, "applies": "prefer first: " + ", ".join(preferred)})
-                    elif belongs(option, rec["prefers"]):
-                        later = [o.label for o in available if o is not option and belongs(o, rec["over"])]
+                    elif self.belongs(option, rec.prefers):
+                        later = [o.label for o in available if o is not option and self.belongs(o, rec.over)]
                         if later:
                             option.recommendations.append({**entry, "applies": "prefer before: " + ", ".join(later)})
 
     def evidence(self, option: Option) -> list[dict[str, Any]]:
-        rows = self.kg.select(
-            """SELECT ?result ?trial ?trialLabel ?armLabel ?population ?populationLabel ?endpointLabel ?statLabel ?estimate ?notReached
-                      ?ciLower ?ciUpper ?pValue ?unit ?isExtrapolated ?source ?confidence WHERE {
-                 ?arm mmkg:armRegimen ?regimen .
-                 ?result mmkg:forArm ?arm ; mmkg:ofTrial ?trial ; mmkg:inPopulation ?population ;
-                         mmkg:endpoint ?endpoint ; mmkg:statistic ?stat .
-                 VALUES ?endpoint { endpoint:PFS endpoint:ORR endpoint:OS }
-                 VALUES ?stat { stat:median stat:proportion stat:hazard-ratio }
-                 ?trial rdfs:label ?trialLabel . ?population rdfs:label ?populationLabel . ?arm rdfs:label ?armLabel .
-                 ?endpoint rdfs:label ?endpointLabel . ?stat rdfs:label ?statLabel .
-                 OPTIONAL { ?result mmkg:estimate ?estimate } OPTIONAL { ?result mmkg:notReached ?notReached }
-                 OPTIONAL { ?result mmkg:ciLower ?ciLower } OPTIONAL { ?result mmkg:ciUpper ?ciUpper }
-                 OPTIONAL { ?result mmkg:unit ?unit } OPTIONAL { ?result dcterms:source ?source }
-                 OPTIONAL { ?result mmkg:pValue ?pValue } OPTIONAL { ?result mmkg:isExtrapolated ?isExtrapolated }
-                 OPTIONAL { ?result mmkg:confidence ?confidence } }""",
-            regimen=option.regimen,
-        )
-        seen: dict[str, dict[str, Any]] = {}
-        for row in rows:
-            entry = seen.setdefault(row["result"], {**{k: v for k, v in row.items() if k != "source"}, "sources": []})
-            if "source" in row:
-                entry["sources"].append(row["source"])
+        k = self.k
         ranked = sorted(
-            seen.values(), key=lambda r: (-self._fit(r["population"]), r["trialLabel"], r["endpointLabel"], r["result"])
+            k.results.get(option.regimen, []),
+            key=lambda r: (-self.fit(r.population), r.trial_label, r.endpoint_label, r.iri),
         )
-        return ranked[:6]
+        return [_result_dict(k, r) for r in ranked[:6]]
 
-    def _fit(self, population: str) -> int:
-        """How well a population matches the patient: 2 for a subgroup whose criteria the patient meets."""
-        criteria = self.kg.select(
-            "SELECT ?p ?v WHERE { ?pop ?p ?v VALUES ?p { mmkg:requiresRefractorinessTo mmkg:requiresPriorExposureTo } }",
-            pop=population,
-        )
-        if not criteria:
+    def fit(self, population: str) -> int:
+        """How well a population matches the patient: 2 for criteria the patient meets, 1 for none, 0 otherwise."""
+        criteria = self.k.criteria.get(population)
+        if criteria is None or not (criteria.requires_exposure or criteria.requires_refractory):
             return 1
-        for row in criteria:
-            refractoriness = row["p"] == MMKG + "requiresRefractorinessTo"
-            met = self.state.members_refractory(row["v"]) if refractoriness else self.state.members_exposed(row["v"])
-            if not met:
-                return 0
-        return 2
+        met = all(self.state.members_exposed(c) for c in criteria.requires_exposure) and all(
+            self.state.members_refractory(c) for c in criteria.requires_refractory
+        )
+        return 2 if met else 0
 
-    # --- assembling ---------------------------------------------------------------------
 
-    def run(self) -> list[Option]:
-        by_regimen: dict[str, list[dict[str, Any]]] = {}
-        for row in self.in_force():
-            by_regimen.setdefault(row["regimen"], []).append(row)
-        options = []
-        for regimen, rows in sorted(by_regimen.items()):
-            facts = self.regimen_facts(regimen)
-            components = sorted({f["drug"] for f in facts})
-            single = len(components) == 1
-            option = Option(
-                id=components[0] if single else regimen,
-                label=self.kg.label(components[0]) if single else self.kg.label(regimen),
-                kind="product" if single else "regimen",
-                regimen=regimen,
-                components=components,
-                targets=sorted({f["targetLabel"] for f in facts if f.get("antigen")}),
-                modality=", ".join(
-                    sorted({f["modalityLabel"] for f in facts if "modalityLabel" in f and f.get("antigen")})
-                )
-                or None,
-            )
-            per_indication = []
-            for row in rows:
-                label = self.kg.label(row["approval"])
-                option.approvals.append(
-                    {
-                        k: (v.isoformat() if isinstance(v, dt.date) else v)
-                        for k, v in row.items()
-                        if k
-                        in ("approval", "approval_type", "approval_date", "indication", "criteria", "reimbursement")
-                    }
-                    | {"label": label}
-                )
-                per_indication.append((row, label, self.indication_reasons(row["indication"], row["approval"], label)))
-            met = [(row, label, rs) for row, label, rs in per_indication if not any(r.status == "closed" for r in rs)]
-            if met:
-                row, label, cautions = min(met, key=lambda m: len(m[2]))
-                option.reasons.append(Reason("open", f"indication in force and met: {label}", row["approval"]))
-                option.reasons.extend(cautions)
-                if self.region == "IT" and row.get("reimbursement", "").startswith("authorised, not reimbursed"):
-                    option.reasons.append(
-                        Reason(
-                            "caution",
-                            "authorised in the EU and listed by AIFA in class C(nn): not reimbursed in Italy",
-                            row["approval"],
-                        )
-                    )
-            else:
-                for _, _, rs in per_indication:
-                    option.reasons.extend(rs)
-            option.reasons.extend(self.component_reasons(option, facts))
-            option.evidence = self.evidence(option)
-            options.append(option)
-        self.recommendations(options)
-        return sorted(options, key=lambda o: (STATUS_ORDER[o.status], o.label.lower()))
+def _result_dict(k: Knowledge, r: Result) -> dict[str, Any]:
+    return {
+        "result": r.iri,
+        "trial": r.trial,
+        "trialLabel": r.trial_label,
+        "armLabel": r.arm_label,
+        "population": r.population,
+        "populationLabel": r.population_label,
+        "endpointLabel": r.endpoint_label,
+        "statLabel": r.statistic_label,
+        **r.values,
+        "analysis": list(r.analysis),
+        "dataCutoff": r.data_cutoff,
+        "sources": list(r.sources),
+        "text": _result_text(k, r),
+    }
+
+
+def _result_text(k: Knowledge, r: Result) -> str:
+    v = r.values
+    if v.get("notReached"):
+        value = "not reached"
+    elif "estimate" in v:
+        unit = {"http://qudt.org/vocab/unit/PERCENT": "%", "http://qudt.org/vocab/unit/MO": " months"}.get(
+            v.get("unit", ""), ""
+        )
+        value = f"{v['estimate']:g}{unit}"
+    else:
+        value = "?"
+    if "ciLower" in v and "ciUpper" in v:
+        value += f" (95% CI {v['ciLower']:g}-{v['ciUpper']:g})"
+    analysis = f", {', '.join(r.analysis)}" if r.analysis else ""
+    cutoff = f", data cut {r.data_cutoff}" if r.data_cutoff else ""
+    return f"{r.trial_label}, {r.population_label}: {r.endpoint_label} {r.statistic_label} {value}{analysis}{cutoff} [{compact(r.iri)}]"
 
 
 def options(
@@ -492,7 +528,14 @@ def options(
     """The options in force for ``history`` in ``region`` on ``as_of`` (default: today), with reasons.
 
     ``history`` is a :class:`History`, the path of a YAML, JSON or Turtle history, or
-    the parsed mapping. Information with its evidence; not medical advice.
+    the parsed mapping. Lines that started after ``as_of`` are not prior lines on that
+    day (the report's assumptions say so). Information with its evidence; not medical advice.
+
+    >>> import mmkg
+    >>> kg = mmkg.load()
+    >>> report = options(kg, {"lines": [{"regimen": "DaraVRd", "progression": "on-therapy"}]}, region="US", as_of="2025-06-01")
+    >>> report.status_of("ciltacabtagene autoleucel")
+    'open'
     """
     if isinstance(history, (str, Path)):
         history = read_history(Path(history), kg)
@@ -503,11 +546,39 @@ def options(
             as_of = dt.date.fromisoformat(as_of)
         except ValueError:
             raise InputError(f"as_of expects YYYY-MM-DD, got {as_of!r}") from None
-    region = region.upper()
-    if region not in REGIONS:
+    if not isinstance(region, str) or region.upper() not in REGIONS:
         raise InputError(f"region must be one of {', '.join(REGIONS)}, got {region!r}")
+    region = region.upper()
     day = as_of or dt.date.today()
+    history = history.until(day)
     state = derive_state(kg, history)
-    found = _Engine(kg, state, history, region, day).run()
+    engine = _Engine(kg, state, history, region, day)
+    found = engine.run()
     patient = {"id": history.id, **state.to_dict(kg)}
-    return OptionsReport(patient=patient, region=region, as_of=day, options=found)
+    return OptionsReport(
+        patient=patient,
+        region=region,
+        as_of=day,
+        options=found,
+        assumptions=list(history.assumptions),
+        not_curated=_not_curated(engine.k, region, day, {o.regimen for o in found}),
+    )
+
+
+def _not_curated(k: Knowledge, region: str, day: dt.date, listed: set[str]) -> list[dict[str, str]]:
+    """Products of the graph with no approval in force here whose agency's decisions are not curated."""
+    agency = AGENCY_OF_REGION[region]
+    in_force = {a.product for a in k.approvals if a.agency == agency and a.in_force(day)}
+    products = {a.product for a in k.approvals} | {d for d in k.drugs if k.drugs[d].targets}
+    out = []
+    for product in sorted(products - in_force):
+        coverage = k.coverage.get((product, agency))
+        if coverage is None or (coverage.checked_on is not None and day > coverage.checked_on):
+            out.append(
+                {
+                    "product": product,
+                    "label": k.label(product),
+                    "reason": f"no {k.label(agency)} approval of {k.label(product)} in force on {day} is recorded, and its decisions are not curated completely: not known to be unavailable",
+                }
+            )
+    return out

@@ -7,13 +7,17 @@ restrictions) and the counting rules (``ontology/rules/*.rq``) are read from the
 graph and evaluated over the patient's history as a closed world — what the
 history does not say did not happen. ``tests/sequencing/test_states.py`` checks that this
 agrees with HermiT on a cohort.
+
+The definitions, chains and rules are read once per store; a patient's states depend
+only on what the patient was exposed and refractory to, so the rules run once per
+distinct exposure (a cohort repeats the same combinations).
 """
 
 from __future__ import annotations
 
+import weakref
 from collections import defaultdict
 from dataclasses import dataclass, field
-from functools import cache
 from typing import Any
 
 import pyoxigraph as ox
@@ -21,11 +25,13 @@ import pyoxigraph as ox
 from .. import resources
 from ..prefixes import compact, sparql_prologue
 from ..rules import apply_rules, rule_files
-from ..store import Store, solutions
+from ..store import Store
 from .history import MMKG, History, Line
+from .knowledge import Knowledge, knowledge
 
 RDF_TYPE = ox.NamedNode("http://www.w3.org/1999/02/22-rdf-syntax-ns#type")
 PATIENT_CLASS = MMKG + "Patient"
+_RULE_PATIENT = "https://w3id.org/mmkg/patient/state"
 
 
 @dataclass(frozen=True)
@@ -53,21 +59,23 @@ class PatientState:
     exposed: dict[str, int]  # drug → first line that gave it
     refractory: dict[str, int]  # drug → first line refractory to it
     states: set[str]  # patient classes, e.g. mmkg:LenalidomideRefractory
-    drug_types: dict[str, set[str]] = field(default_factory=dict)
+    drug_types: dict[str, frozenset[str]] = field(default_factory=dict)
     progression_on_last_line: bool | None = None  # None: the history does not say
     last_line: int = 0
-    # how the last line ended: on-therapy, within-60-days, after-60-days, none, or
-    # non-response; None when the history does not say
+    # how the last line ended, a course notation (ontology/kb/sequencing.ttl); None when not said
     last_line_course: str | None = None
 
     def is_a(self, cls: str) -> bool:
         return cls in self.states
 
+    def _member(self, drug: str, cls: str) -> bool:
+        return drug == cls or cls in self.drug_types.get(drug, frozenset())
+
     def members_exposed(self, cls: str) -> list[str]:
-        return sorted(d for d in self.exposed if cls in self.drug_types.get(d, set()) or d == cls)
+        return sorted(d for d in self.exposed if self._member(d, cls))
 
     def members_refractory(self, cls: str) -> list[str]:
-        return sorted(d for d in self.refractory if cls in self.drug_types.get(d, set()) or d == cls)
+        return sorted(d for d in self.refractory if self._member(d, cls))
 
     def to_dict(self, kg: Store) -> dict[str, Any]:
         return {
@@ -76,12 +84,33 @@ class PatientState:
             "refractory": sorted(kg.label(d) for d in self.refractory),
             "states": sorted(compact(s) for s in self.states),
             "progression_on_last_line": self.progression_on_last_line,
+            "last_line_course": self.last_line_course,
         }
 
 
-@cache
+@dataclass
+class _Ontology:
+    """The patient-side definitions of one store: defined classes, property chains, sub-properties, rules."""
+
+    definitions: dict[str, Definition]
+    chains: list[tuple[str, str, str]]  # (property, first, second)
+    super_properties: dict[str, frozenset[str]]
+    patient_superclasses: dict[str, frozenset[str]]
+    memo: dict[Any, frozenset[str]] = field(default_factory=dict)
+
+
+_ONTOLOGIES: weakref.WeakKeyDictionary[Store, _Ontology] = weakref.WeakKeyDictionary()
+
+
 def definitions(kg: Store) -> dict[str, Definition]:
     """Every class defined as an intersection, read from the graph (once per graph)."""
+    return _ontology(kg).definitions
+
+
+def _ontology(kg: Store) -> _Ontology:
+    found = _ONTOLOGIES.get(kg)
+    if found is not None:
+        return found
     rows = kg.select(
         """SELECT ?cls ?member ?prop ?some ?value WHERE {
              ?cls owl:equivalentClass ?e . ?e owl:intersectionOf ?list .
@@ -96,52 +125,68 @@ def definitions(kg: Store) -> dict[str, Definition]:
             restrictions[row["cls"]].append(Restriction(row["prop"], row.get("some"), row.get("value")))
         elif not str(row["member"]).startswith("_:"):
             named[row["cls"]].append(row["member"])
-    return {
+    defs = {
         cls: Definition(cls, tuple(sorted(named[cls])), tuple(sorted(restrictions[cls], key=str)))
         for cls in set(named) | set(restrictions)
     }
-
-
-def _chain_values(kg: Store, history: History) -> dict[str, set[str]]:
-    """Patient property values from the ontology's property chains and sub-properties."""
-    store = ox.Store()
-    store.extend(ox.Quad(t.subject, t.predicate, t.object) for t in history.triples())
-    chains = kg.select(
-        "SELECT ?p ?first ?second WHERE { ?p owl:propertyChainAxiom ?c . ?c rdf:first ?first ; rdf:rest/rdf:first ?second }"
-    )
-    values: dict[str, set[str]] = defaultdict(set)
-    for chain in chains:
-        query = f"SELECT ?z WHERE {{ <{history.iri()}> <{chain['first']}>/<{chain['second']}> ?z }}"
-        values[chain["p"]] |= {str(row["z"].value) for row in solutions(store, query)}
+    chains = [
+        (row["p"], row["first"], row["second"])
+        for row in kg.select(
+            "SELECT ?p ?first ?second WHERE { ?p owl:propertyChainAxiom ?c . ?c rdf:first ?first ; rdf:rest/rdf:first ?second }"
+        )
+    ]
+    supers: dict[str, set[str]] = defaultdict(set)
     for row in kg.select("SELECT ?sub ?super WHERE { ?sub rdfs:subPropertyOf+ ?super . ?sub a owl:ObjectProperty }"):
-        values[row["super"]] |= values.get(row["sub"], set())
+        supers[row["sub"]].add(row["super"])
+    patient_supers: dict[str, set[str]] = defaultdict(set)
+    for row in kg.select(
+        "SELECT ?c ?super WHERE { ?c rdfs:subClassOf+ ?super . ?super rdfs:subClassOf+ mmkg:Patient }"
+    ):
+        patient_supers[row["c"]].add(row["super"])
+    found = _Ontology(
+        defs,
+        chains,
+        {p: frozenset(s) for p, s in supers.items()},
+        {c: frozenset(s) for c, s in patient_supers.items()},
+    )
+    _ONTOLOGIES[kg] = found
+    return found
+
+
+def _chain_values(onto: _Ontology, history: History) -> dict[str, set[str]]:
+    """Patient property values from the ontology's property chains and sub-properties, over the history's triples."""
+    edges: dict[tuple[str, str], set[str]] = defaultdict(set)
+    for t in history.triples():
+        if isinstance(t.subject, ox.NamedNode) and isinstance(t.object, ox.NamedNode):
+            edges[(t.subject.value, t.predicate.value)].add(t.object.value)
+    patient = history.iri()
+    values: dict[str, set[str]] = defaultdict(set)
+    for prop, first, second in onto.chains:
+        for middle in edges.get((patient, first), ()):
+            values[prop] |= edges.get((middle, second), set())
+    for sub, supers in onto.super_properties.items():
+        for sup in supers:
+            values[sup] |= values.get(sub, set())
     return values
 
 
-def _drug_types(kg: Store, drugs: set[str], history: History) -> dict[str, set[str]]:
-    types: dict[str, set[str]] = defaultdict(set)
-    if drugs:
-        values = " ".join(f"<{d}>" for d in sorted(drugs))
-        for row in kg.select(f"SELECT ?d ?c WHERE {{ VALUES ?d {{ {values} }} ?d a ?c }}"):
-            types[row["d"]].add(row["c"])
+def _drug_types(k: Knowledge, drugs: set[str], history: History) -> dict[str, frozenset[str]]:
+    types: dict[str, frozenset[str]] = {d: k.drugs[d].types for d in drugs if d in k.drugs}
     for placeholder, cls in history.placeholders.items():
-        types[placeholder].add(cls)
-        types[placeholder] |= {
-            r["super"] for r in kg.select("SELECT ?super WHERE { ?c rdfs:subClassOf+ ?super }", c=cls)
-        }
+        types[placeholder] = frozenset({cls}) | k.superclasses.get(cls, frozenset())
     return types
 
 
-def _holds(restriction: Restriction, values: dict[str, set[str]], types: dict[str, set[str]]) -> bool:
+def _holds(restriction: Restriction, values: dict[str, set[str]], types: dict[str, frozenset[str]]) -> bool:
     found = values.get(restriction.prop, set())
     if restriction.value is not None:
         return restriction.value in found
     if restriction.some is not None:
-        return any(restriction.some in types.get(v, set()) for v in found)
+        return any(restriction.some in types.get(v, frozenset()) for v in found)
     return False
 
 
-def _classify(defs: dict[str, Definition], values: dict[str, set[str]], types: dict[str, set[str]]) -> set[str]:
+def _classify(defs: dict[str, Definition], values: dict[str, set[str]], types: dict[str, frozenset[str]]) -> set[str]:
     """The defined classes the patient belongs to (least fixpoint over the definitions)."""
     member = {PATIENT_CLASS}
     changed = True
@@ -160,35 +205,46 @@ def _classify(defs: dict[str, Definition], values: dict[str, set[str]], types: d
     return member
 
 
-def derive_state(kg: Store, history: History) -> PatientState:
-    """Evaluate the patient's exposure and refractoriness classes closed-world."""
-    values = _chain_values(kg, history)
-    exposed_drugs = values.get(MMKG + "exposedTo", set())
-    types = _drug_types(kg, exposed_drugs, history)
-    states = _classify(definitions(kg), values, types)
-
-    # counting classes come from the same closed-world rules the build runs
+def _rule_states(
+    onto: _Ontology, states: set[str], values: dict[str, set[str]], types: dict[str, frozenset[str]]
+) -> frozenset[str]:
+    """The classes the closed-world rules add (counting: penta-drug exposed/refractory), once per distinct input."""
+    key = (
+        frozenset(states),
+        frozenset((p, frozenset(v)) for p, v in values.items() if v),
+        frozenset((d, t) for d, t in types.items()),
+    )
+    found = onto.memo.get(key)
+    if found is not None:
+        return found
     store = ox.Store()
-    patient = ox.NamedNode(history.iri())
+    patient = ox.NamedNode(_RULE_PATIENT)
     quads = [ox.Quad(patient, RDF_TYPE, ox.NamedNode(c)) for c in states]
-    for prop, found in values.items():
-        quads += [ox.Quad(patient, ox.NamedNode(prop), ox.NamedNode(v)) for v in found]
+    for prop, objects in values.items():
+        quads += [ox.Quad(patient, ox.NamedNode(prop), ox.NamedNode(v)) for v in objects]
     for drug, drug_classes in types.items():
         quads += [ox.Quad(ox.NamedNode(drug), RDF_TYPE, ox.NamedNode(c)) for c in drug_classes]
     store.extend(quads)
     added = apply_rules(store, rule_files(resources.rules_dir()), prefixes=sparql_prologue())
-    states |= {
+    found = frozenset(
         str(t.object.value)
         for t in added
         if t.subject == patient and t.predicate == RDF_TYPE and isinstance(t.object, ox.NamedNode)
-    }
-    classes = " ".join(f"<{c}>" for c in sorted(states))
-    states |= {
-        r["super"]
-        for r in kg.select(
-            f"SELECT ?super WHERE {{ VALUES ?c {{ {classes} }} ?c rdfs:subClassOf+ ?super . ?super rdfs:subClassOf+ mmkg:Patient }}"
-        )
-    }
+    )
+    onto.memo[key] = found
+    return found
+
+
+def derive_state(kg: Store, history: History) -> PatientState:
+    """Evaluate the patient's exposure and refractoriness classes closed-world."""
+    k = knowledge(kg)
+    onto = _ontology(kg)
+    values = _chain_values(onto, history)
+    exposed_drugs = values.get(MMKG + "exposedTo", set())
+    types = _drug_types(k, exposed_drugs, history)
+    states = _classify(onto.definitions, values, types)
+    states |= _rule_states(onto, states, values, types)
+    states |= {s for c in list(states) for s in onto.patient_superclasses.get(c, ())}
 
     exposed_line: dict[str, int] = {}
     refractory_line: dict[str, int] = {}
@@ -198,32 +254,24 @@ def derive_state(kg: Store, history: History) -> PatientState:
         for drug in line.refractory_to:
             refractory_line.setdefault(drug, line.number)
     last = history.lines[-1] if history.lines else None
+    course = last.course(k) if last else None
     return PatientState(
         patient=history.iri(),
         prior_lines=history.prior_lines,
         exposed=exposed_line,
         refractory=refractory_line,
         states=states - {PATIENT_CLASS},
-        drug_types=dict(types),
-        progression_on_last_line=_progressed_on(last),
+        drug_types=types,
+        progression_on_last_line=_progressed_on(last, k),
         last_line=last.number if last else 0,
-        last_line_course=_course(last),
+        last_line_course=course,
     )
 
 
-def _course(line: Line | None) -> str | None:
+def _progressed_on(line: Line | None, k: Knowledge) -> bool | None:
     if line is None:
         return None
-    if line.progression is not None:
-        return line.progression
-    if line.best_response in ("SD", "PD"):
-        return "non-response"
-    return "on-therapy" if line.refractory else None
-
-
-def _progressed_on(line: Line | None) -> bool | None:
-    if line is None:
-        return None
-    if line.refractory:
-        return True
-    return False if line.progression in ("after-60-days", "none") else None
+    course = line.course(k)
+    if course is None:
+        return True if line.refractory else None
+    return course in k.refractory_courses

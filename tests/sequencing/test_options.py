@@ -136,7 +136,9 @@ def test_example_history_file_and_its_turtle_form_agree(kg, tmp_path: Path) -> N
     from mmkg.turtle import to_ntriples
 
     history = read_history(EXAMPLE, kg)
-    assert [len(line.drugs) for line in history.lines] == [4, 1, 2, 3]
+    # DaraVRd (4) + high-dose melphalan + lenalidomide maintenance: one line of three phases
+    assert [len(line.drugs) for line in history.lines] == [5, 2, 3]
+    assert [len(line.phases) for line in history.lines] == [3, 1, 1]
     turtle = tmp_path / "history.ttl"
     turtle.write_bytes(to_ntriples(history.triples()))
     again = read_history(turtle, kg)
