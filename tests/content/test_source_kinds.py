@@ -1,0 +1,120 @@
+"""Source kinds: every bare URL that the trials with results (and their new references) use as a source
+is typed with exactly one kind of mmkg:Reference."""
+
+from __future__ import annotations
+
+W3ID = "https://w3id.org/mmkg/"
+PREFIXES = {
+    "ontology/": "mmkg:",
+    "reference/": "ref:",
+    "analysis/": "analysis:",
+    "population/": "population:",
+    "endpoint/": "endpoint:",
+    "statistic/": "stat:",
+    "arm/": "arm:",
+    "trial/": "trial:",
+    "result/": "result:",
+}
+
+
+def short(value):
+    if isinstance(value, str) and value.startswith(W3ID):
+        rest = value[len(W3ID) :]
+        for path, prefix in PREFIXES.items():
+            if rest.startswith(path):
+                return prefix + rest[len(path) :]
+    return value
+
+
+def node(kg, curie: str) -> dict:
+    """The node's properties by local name, each a set of values (IRIs under w3id.org/mmkg as CURIEs)."""
+    found: dict = {}
+    for row in kg.select("SELECT ?p ?o WHERE { ?s ?p ?o }", s=curie):
+        name = row["p"].rsplit("#", 1)[-1].rsplit("/", 1)[-1]
+        found.setdefault(name, set()).add(short(row["o"]))
+    assert found, f"{curie} is not in the release"
+    return found
+
+
+def one(props: dict, name: str):
+    values = props.get(name, set())
+    assert len(values) == 1, (name, values)
+    return next(iter(values))
+
+
+KINDS = {
+    f"mmkg:{k}"
+    for k in (
+        "JournalArticle",
+        "CongressAbstract",
+        "ProductLabel",
+        "AssessmentReport",
+        "AgencyDecision",
+        "AgencyPage",
+        "RegistryRecord",
+        "ReferenceDatabase",
+        "PressRelease",
+        "NewsItem",
+        "Guideline",
+        "SlideDeck",
+        "Slide",
+        "WebPage",
+    )
+}
+TRIALS = (
+    "APOLLO",
+    "ASPIRE",
+    "BOSTON",
+    "CANDOR",
+    "CARTITUDE-1",
+    "CARTITUDE-2",
+    "CARTITUDE-4",
+    "CASTOR",
+    "DREAMM-7",
+    "DREAMM-8",
+    "ELOQUENT-2",
+    "ELOQUENT-3",
+    "ENDEAVOR",
+    "ICARIA-MM",
+    "IKEMA",
+    "KarMMa",
+    "KarMMa-3",
+    "LINKER-MM1",
+    "MM-014",
+    "MagnetisMM-1",
+    "MagnetisMM-3",
+    "MajesTEC-1",
+    "MonumenTAL-1",
+    "OPTIMISMM",
+    "POLLUX",
+    "TOURMALINE-MM1",
+    "USMIC-teclistamab",
+)
+
+
+def test_bare_url_sources_of_trials_with_results_have_exactly_one_kind(kg) -> None:
+    rows = kg.select(
+        """SELECT DISTINCT ?trial ?url WHERE {
+             { ?node mmkg:ofTrial ?trial } UNION { ?trial a mmkg:ClinicalTrial . BIND (?trial AS ?node) }
+             UNION { ?trial mmkg:hasArm ?node } UNION { ?trial mmkg:enrolledPopulation ?node }
+             UNION { ?trial mmkg:enrolledPopulation ?p . ?node mmkg:subgroupOf+ ?p }
+             ?node dcterms:source ?url .
+             FILTER (!STRSTARTS(STR(?url), "https://w3id.org/mmkg/")) }"""
+    )
+    urls = {r["url"] for r in rows if short(r["trial"])[len("trial:") :] in TRIALS}
+    assert len(urls) > 50
+    for url in sorted(urls):
+        kinds = {short(r["k"]) for r in kg.select("SELECT ?k WHERE { ?u a ?k }", u=url)} & KINDS
+        assert len(kinds) == 1, (url, kinds)
+        assert kg.select("SELECT ?l WHERE { ?u rdfs:label ?l }", u=url), url
+
+
+def test_the_new_references_carry_verified_identifiers(kg) -> None:
+    expected = {
+        "ref:chari-2025-lancet-haematol": ("40090350", "10.1016/S2352-3026(24)00385-5"),
+        "ref:dima-2025-blood-cancer-j": ("40562770", "10.1038/s41408-025-01314-9"),
+    }
+    for curie, (pmid, doi) in expected.items():
+        ref = node(kg, curie)
+        assert (one(ref, "pmid"), one(ref, "doi")) == (pmid, doi)
+        assert "mmkg:JournalArticle" in ref["type"]

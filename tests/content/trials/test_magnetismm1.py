@@ -1,0 +1,66 @@
+"""MagnetisMM-1 (elranatamab, phase 1; Nat Med 2023, PMC10579053): 55 patients at efficacious doses,
+13 of them after prior BCMA-directed therapy."""
+
+from __future__ import annotations
+
+W3ID = "https://w3id.org/mmkg/"
+PREFIXES = {
+    "ontology/": "mmkg:",
+    "reference/": "ref:",
+    "analysis/": "analysis:",
+    "population/": "population:",
+    "endpoint/": "endpoint:",
+    "statistic/": "stat:",
+    "arm/": "arm:",
+    "trial/": "trial:",
+    "result/": "result:",
+}
+
+
+def short(value):
+    if isinstance(value, str) and value.startswith(W3ID):
+        rest = value[len(W3ID) :]
+        for path, prefix in PREFIXES.items():
+            if rest.startswith(path):
+                return prefix + rest[len(path) :]
+    return value
+
+
+def node(kg, curie: str) -> dict:
+    """The node's properties by local name, each a set of values (IRIs under w3id.org/mmkg as CURIEs)."""
+    found: dict = {}
+    for row in kg.select("SELECT ?p ?o WHERE { ?s ?p ?o }", s=curie):
+        name = row["p"].rsplit("#", 1)[-1].rsplit("/", 1)[-1]
+        found.setdefault(name, set()).add(short(row["o"]))
+    assert found, f"{curie} is not in the release"
+    return found
+
+
+def one(props: dict, name: str):
+    values = props.get(name, set())
+    assert len(values) == 1, (name, values)
+    return next(iter(values))
+
+
+def test_magnetismm1_orr_53_8_percent_after_prior_bcma(kg) -> None:
+    pop = node(kg, "population:MagnetisMM-1-prior-bcma")
+    assert pop["requiresPriorExposureTo"] == {"mmkg:BCMATargetedTherapy"}
+    assert one(pop, "sampleSize") == 13 and one(pop, "subgroupOf") == "population:MagnetisMM-1-efficacious-doses"
+    orr = node(kg, "result:MagnetisMM-1-orr-proportion-elranatamab-prior-bcma")
+    assert (one(orr, "estimate"), one(orr, "medianFollowUpMonths")) == (53.8, 12.0)
+    assert orr["analysisType"] == {"analysis:subgroup"}
+
+
+def test_magnetismm1_orr_63_6_percent_median_pfs_11_8_os_21_2_months(kg) -> None:
+    got = [
+        one(node(kg, f"result:MagnetisMM-1-{n}-elranatamab"), "estimate")
+        for n in ("orr-proportion", "cr-proportion", "dor-median", "pfs-median", "os-median")
+    ]
+    assert got == [63.6, 38.2, 17.1, 11.8, 21.2]
+    assert one(node(kg, "trial:MagnetisMM-1"), "nctId") == "NCT03269136"
+
+
+def test_magnetismm1_results_stay_out_of_the_deck_bispecific_table(kg) -> None:
+    """Its results name no arm, so the bispecifics-table query (arms with a response result) ignores them."""
+    rows = kg.select("SELECT ?r WHERE { ?r mmkg:ofTrial trial:MagnetisMM-1 ; mmkg:forArm ?arm }")
+    assert rows == []
