@@ -95,11 +95,15 @@ def test_analysis_types_are_from_the_vocabulary(kg) -> None:
     assert {short(r["t"]) for r in rows} <= VOCABULARY
 
 
-def test_data_cutoffs_are_dates_before_today(kg) -> None:
-    rows = kg.select("SELECT ?r ?d WHERE { ?r mmkg:dataCutoff ?d }")
+def test_data_cutoffs_are_dates_months_or_years_before_today(kg) -> None:
+    """A data cut-off is as precise as its source: xsd:date, xsd:gYearMonth or xsd:gYear."""
+    rows = kg.select("SELECT ?r ?d (DATATYPE(?d) AS ?t) WHERE { ?r mmkg:dataCutoff ?d }")
     assert rows
+    xsd = "http://www.w3.org/2001/XMLSchema#"
     for row in rows:
-        assert isinstance(row["d"], dt.date) and row["d"] < dt.date.today(), row
+        assert row["t"] in {xsd + "date", xsd + "gYearMonth", xsd + "gYear"}, row
+        text = row["d"].isoformat() if isinstance(row["d"], dt.date) else str(row["d"])
+        assert text < dt.date.today().isoformat(), row
 
 
 def test_karmma3_crossover_adjusted_is_the_only_crossover_adjusted_result(kg) -> None:
