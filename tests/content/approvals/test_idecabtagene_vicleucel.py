@@ -15,9 +15,9 @@ import pytest
         ("EU", "2021-06-25", set()),  # CHMP opinion only
         ("EU", "2021-08-31", {"ide-cel-eu-3l"}),
         ("EU", "2024-02-29", {"ide-cel-eu-3l"}),
-        # the extension dated 2024-03 may have replaced the >= 3 wording from 2024-03-01 but
-        # is certain only from 2024-03-31: conservatively neither wording is in force in between
-        ("EU", "2024-03-15", set()),
+        # the extension dated 2024-03 is certain only from 2024-03-31; the >= 3 wording goes on
+        # until then, so no day is left with neither
+        ("EU", "2024-03-15", {"ide-cel-eu-3l"}),
         ("EU", "2024-03-31", {"ide-cel-eu-2l"}),
     ],
 )

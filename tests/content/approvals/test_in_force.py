@@ -126,7 +126,31 @@ def test_a_partial_re_grant_of_several_indications_ends_them_all() -> None:
             "c": {"type": "Approval", "date": ("2021-06", "gYearMonth"), "indication": ["x"], "ends": ["a"]},
         }
     )
-    assert got["a"] == ("2020-01-01", "2021-06-01")  # conservative: from the conversion's first possible day
+    # the superseding approval takes over on the day it is certainly in force
+    assert got["a"] == ("2020-01-01", "2021-06-30")
+
+
+def test_a_withdrawal_dated_by_month_ends_the_approval_from_the_first_day_of_the_month() -> None:
+    got = in_force(
+        {
+            "a": {"type": "Approval", "date": ("2020-01-01", "date"), "indication": ["x"]},
+            "w": {"type": "Withdrawal", "date": ("2022-11", "gYearMonth"), "ends": ["a"]},
+        }
+    )
+    assert got["a"] == ("2020-01-01", "2022-11-01")
+
+
+def test_no_day_without_an_indication_when_an_approval_supersedes_another(kg) -> None:
+    """A superseding approval closes the one it replaces on the day it starts (issue: EU ide-cel 2024-03)."""
+    rows = kg.query(
+        """SELECT ?old ?new ?until ?from WHERE {
+             ?new a mmkg:Approval ; mmkg:indication ?granted ; mmkg:ends ?old ; mmkg:inForceFrom ?from .
+             ?old mmkg:inForceUntil ?until .
+             FILTER NOT EXISTS { ?w mmkg:ends+ ?old ; mmkg:earliestDate ?e . FILTER (?e < ?from) FILTER NOT EXISTS { ?w mmkg:indication ?any } } }"""
+    )
+    assert rows
+    assert [r for r in rows if r["until"] > r["from"]] == []
+    assert [r for r in rows if r["until"] < r["from"]] == []
 
 
 # --- the dates in the graph -------------------------------------------------------------
@@ -155,7 +179,7 @@ def test_every_approval_with_an_indication_is_in_force_from_its_latest_date(kg) 
         ("belantamab-fda-2020-08-05", (dt.date(2020, 8, 5), dt.date(2022, 11, 22))),  # withdrawn
         ("belantamab-ec-2020-08-25", (dt.date(2020, 8, 25), dt.date(2024, 2, 23))),  # not renewed
         ("cilta-cel-fda-2022-02-28", (dt.date(2022, 2, 28), dt.date(2024, 4, 5))),  # superseded (1 prior line)
-        ("ide-cel-ec-2021-08", (dt.date(2021, 8, 31), dt.date(2024, 3, 1))),  # superseded in 2024-03
+        ("ide-cel-ec-2021-08", (dt.date(2021, 8, 31), dt.date(2024, 3, 31))),  # superseded by the 2024-03 extension
         ("selinexor-ec-2021-03", (dt.date(2021, 3, 31), dt.date(2022, 7, 31))),  # converted in 2022-07
         ("selinexor-ec-2022-07-conversion", (dt.date(2022, 7, 31), None)),
         ("teclistamab-fda-2022-10-25", (dt.date(2022, 10, 25), dt.date(2026, 3, 5))),  # converted
