@@ -57,8 +57,19 @@ def test_approved_as_of_unknown_region_answers_nothing(kg) -> None:
     assert kg.run("approved-as-of", region="UK", as_of="2025-03-01") == []
 
 
-def test_approved_as_of_italy_needs_an_aifa_decision(kg) -> None:
+def test_approved_as_of_italy_says_not_curated_where_aifa_decisions_are_not_in_the_graph(kg) -> None:
     rows = kg.run("approved-as-of", region="IT", as_of="2025-03-01")
+    status = {(r["product"].removeprefix(DRUG), r["regimen"].removeprefix(REGIMEN)): r["reimbursement"] for r in rows}
+    assert status[("carfilzomib", "Kd")] == "not curated (AIFA decisions on this product are not in the graph)"
+    assert status[("pomalidomide", "PVd")].startswith("not curated")
+    # every indication in force in the EU is listed for Italy, with its status
+    assert {(p, reg) for p, reg in status} == pairs(kg.run("approved-as-of", region="EU", as_of="2025-03-01"))
+
+
+def test_approved_as_of_italy_with_an_aifa_decision(kg) -> None:
+    rows = [
+        r for r in kg.run("approved-as-of", region="IT", as_of="2025-03-01") if not r["reimbursement"].startswith("not curated")
+    ]
     assert {(p, reg): None for p, reg in pairs(rows)}.keys() == {
         ("ciltacabtagene-autoleucel", "cilta-cel"),
         ("daratumumab", "DPd"),

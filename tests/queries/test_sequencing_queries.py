@@ -24,9 +24,14 @@ def local(iri: str) -> str:
     return iri.removeprefix(BASE).split("/", 1)[1]
 
 
+def decided(rows: list[dict]) -> list[dict]:
+    """The rows with a decision in the region (in Italy, an AIFA decision; not the "not curated" rows)."""
+    return [r for r in rows if r.get("italy") != "not curated"]
+
+
 def options(kg, query: str, **params) -> set[tuple]:
-    """(product, regimen, approval) of each row, local names."""
-    return {(local(r["product"]), local(r["regimen"]), local(r["approval"])) for r in kg.run(query, **params)}
+    """(product, regimen, approval) of each row with a decision, local names."""
+    return {(local(r["product"]), local(r["regimen"]), local(r["approval"])) for r in decided(kg.run(query, **params))}
 
 
 def labels(value: str | None) -> set[str]:
@@ -188,8 +193,17 @@ ICARIA_EVIDENCE = {"ICARIA-MM intention-to-treat population (excludes refractori
 def evidence(rows: list[dict]) -> dict[tuple[str, str], set[str]]:
     return {
         (local(r["regimen"]), local(r["indication"])): set(r["evidence"].split("; ")) if "evidence" in r else set()
-        for r in rows
+        for r in decided(rows)
     }
+
+
+def test_italy_options_without_a_curated_aifa_decision_are_listed_as_not_curated(kg) -> None:
+    """Kd and PVd are authorised in the EU; AIFA's decisions on carfilzomib and pomalidomide are not in the graph."""
+    rows = kg.run("len-refractory-first-relapse-options", region="IT", as_of="2025-03-01")
+    italy = {local(r["regimen"]): r["italy"] for r in rows}
+    assert italy["Kd"] == "not curated" and italy["PVd"] == "not curated"
+    assert italy["SVd"] == "AIFA decision"
+    assert all("italy" not in r for r in kg.run("len-refractory-first-relapse-options", region="EU", as_of="2025-03-01"))
 
 
 def test_anti_cd38_options_in_the_eu_on_2025_03_01_with_their_evidence(kg) -> None:

@@ -33,10 +33,24 @@ class Approvals:
         return iri.rsplit("/", 1)[1]
 
     def in_force(self, product: str, region: str, day: str, **params: Any) -> list[Row]:
-        """The approved-as-of rows of ``product`` (a drug's local name) in ``region`` on ``day``."""
+        """The approved-as-of rows of ``product`` (a drug's local name) in ``region`` on ``day``.
+
+        In Italy, the rows with an AIFA decision; :meth:`not_curated` gives the others.
+        """
         rows = self.kg.run("approved-as-of", region=region, as_of=day, **params)
         assert isinstance(rows, list)
-        return [r for r in rows if r["product"] == self.DRUG + product]
+        mine = [r for r in rows if r["product"] == self.DRUG + product]
+        return [r for r in mine if not str(r.get("reimbursement", "")).startswith("not curated")]
+
+    def not_curated(self, product: str, day: str) -> set[str]:
+        """Regimens of the product in force in the EU whose AIFA decisions are not curated, on ``day``."""
+        rows = self.kg.run("approved-as-of", region="IT", as_of=day)
+        assert isinstance(rows, list)
+        return {
+            self.local(r["regimen"])
+            for r in rows
+            if r["product"] == self.DRUG + product and r["reimbursement"].startswith("not curated")
+        }
 
     def rows(self, product: str, region: str, day: str, *, column: str = "regimen", **params: Any) -> dict[str, Row]:
         """The product's rows in force, by the local name of ``column`` (regimen, indication)."""

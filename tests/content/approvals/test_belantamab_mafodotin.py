@@ -36,6 +36,8 @@ def test_belantamab_approval_history(kg, approvals, region: str, day: str, expec
 
 def test_belantamab_italy_c_nn_listing_until_the_eu_non_renewal(kg, approvals) -> None:
     assert approvals.names(BELAMAF, "IT", "2021-03-29") == set()
+    # authorised in the EU, but AIFA's decisions on it are not all curated: unknown, not "no"
+    assert approvals.not_curated(BELAMAF, "2021-03-29") == {MONO}
     rows = approvals.in_force(BELAMAF, "IT", "2021-03-30")
     assert [(approvals.local(r["regimen"]), r["reimbursement"]) for r in rows] == [
         (MONO, "authorised, not reimbursed (class C(nn))")

@@ -116,7 +116,9 @@ def test_daratumumab_subcutaneous_us_formulation_approval(kg, approvals) -> None
 
 
 def dara_italy(kg, day: str) -> dict[str, str]:
-    rows = kg.run("approved-as-of", region="IT", as_of=day)
+    rows = [
+        r for r in kg.run("approved-as-of", region="IT", as_of=day) if not r["reimbursement"].startswith("not curated")
+    ]
     return {
         r["indication"].rsplit("/", 1)[1]: r["reimbursement"] for r in rows if r["product"].endswith("/daratumumab")
     }

@@ -46,7 +46,9 @@ def test_isapd_italy_class_c_nn(kg, approvals) -> None:
 
 
 def isa_italy(kg, day: str) -> dict[str, str]:
-    rows = kg.run("approved-as-of", region="IT", as_of=day)
+    rows = [
+        r for r in kg.run("approved-as-of", region="IT", as_of=day) if not r["reimbursement"].startswith("not curated")
+    ]
     return {r["regimen"].rsplit("/", 1)[1]: r["reimbursement"] for r in rows if r["product"].endswith("/isatuximab")}
 
 
