@@ -52,17 +52,17 @@ def test_menu_regimen_exists_with_its_components(kg, regimen: str, components: s
 @pytest.mark.parametrize(
     ("name", "regimen"),
     [
-        ("CyBorD", "VCd"),          # OncoCalcRx regimen calculator
-        ("VCD", "VCd"),             # PMC6854441 figure legend
-        ("Pano-VD", "PanVd"),       # PMC6854441 figure legend
-        ("PAN-BTZ-Dex", "PanVd"),   # PANORAMA-1 subgroup analysis, Blood 2016
-        ("IRd", "IxaRd"),           # PMC6854441 figure legend
-        ("Pom-d", "Pd"),            # PMC6854441 figure legend
-        ("RVd", "VRd"),             # Celgene, CHMP opinion of 2019-03
-        ("Thal/Dex", "Td"),         # NCI summary of the FDA approval of 2006
+        ("CyBorD", "VCd"),  # OncoCalcRx regimen calculator
+        ("VCD", "VCd"),  # PMC6854441 figure legend
+        ("Pano-VD", "PanVd"),  # PMC6854441 figure legend
+        ("PAN-BTZ-Dex", "PanVd"),  # PANORAMA-1 subgroup analysis, Blood 2016
+        ("IRd", "IxaRd"),  # PMC6854441 figure legend
+        ("Pom-d", "Pd"),  # PMC6854441 figure legend
+        ("RVd", "VRd"),  # Celgene, CHMP opinion of 2019-03
+        ("Thal/Dex", "Td"),  # NCI summary of the FDA approval of 2006
         ("Ven-Dex", "VenDex"),
         ("melflufen-dex", "melflufen-dex"),
-        ("PCD", "PCd"),             # Garderet, Blood 2018
+        ("PCD", "PCd"),  # Garderet, Blood 2018
         ("V-PLD", "PLD-V"),
     ],
 )

@@ -27,7 +27,13 @@ VERIFIED = {
     "teclistamab": "Q113366205",
     "elranatamab": "Q121549012",
 }
-MENU_DRUGS = ["panobinostat", "venetoclax", "cyclophosphamide", "melphalan-flufenamide", "pegylated-liposomal-doxorubicin"]
+MENU_DRUGS = [
+    "panobinostat",
+    "venetoclax",
+    "cyclophosphamide",
+    "melphalan-flufenamide",
+    "pegylated-liposomal-doxorubicin",
+]
 
 
 @pytest.mark.parametrize(("drug", "qid"), sorted(VERIFIED.items()))
@@ -37,7 +43,12 @@ def test_verified_wikidata_items_are_exact_matches(kg, drug: str, qid: str) -> N
 
 
 def test_every_drug_has_a_wikidata_item_or_a_recorded_absence(kg) -> None:
-    drugs = [r["d"].rsplit("/", 1)[1] for r in kg.select("SELECT ?d WHERE { ?d a mmkg:Drug FILTER(STRSTARTS(STR(?d), 'https://w3id.org/mmkg/drug/')) }")]
+    drugs = [
+        r["d"].rsplit("/", 1)[1]
+        for r in kg.select(
+            "SELECT ?d WHERE { ?d a mmkg:Drug FILTER(STRSTARTS(STR(?d), 'https://w3id.org/mmkg/drug/')) }"
+        )
+    ]
     for drug in drugs:
         mapped = [x for x in xrefs(kg, "drug:" + drug) if x["scheme"] == "Wikidata"]
         absent = [a for a in absent_identifiers(kg, "drug:" + drug) if a["scheme"] == "Wikidata"]
@@ -56,7 +67,13 @@ def test_no_wikidata_item_names_two_drugs(kg) -> None:
 def test_menu_drugs_record_their_wikidata_item_as_not_found(kg, drug: str) -> None:
     rows = kg.select(
         "SELECT ?status ?date ?checked WHERE { ?a a mmkg:AbsentIdentifier ; mmkg:absentFor ?d ; mmkg:scheme 'Wikidata' ; "
-        "mmkg:absenceStatus ?status ; dcterms:date ?date ; mmkg:checkedIn ?checked }", d=f"drug:{drug}"
+        "mmkg:absenceStatus ?status ; dcterms:date ?date ; mmkg:checkedIn ?checked }",
+        d=f"drug:{drug}",
     )
-    assert rows == [{"status": "not found", "date": dt.date(2026, 12, 3),
-                     "checked": "https://w3id.org/mmkg/reference/mmkg-drug-xrefs-reference"}]
+    assert rows == [
+        {
+            "status": "not found",
+            "date": dt.date(2026, 12, 3),
+            "checked": "https://w3id.org/mmkg/reference/mmkg-drug-xrefs-reference",
+        }
+    ]

@@ -11,6 +11,7 @@ DRUG = "https://w3id.org/mmkg/drug/"
 REGIMEN = "https://w3id.org/mmkg/regimen/"
 
 EU_2025_03_01 = {
+    ("bortezomib", "VTd"), ("bortezomib", "Vd"), ("bortezomib", "bortezomib-monotherapy"),
     ("carfilzomib", "DKd"), ("carfilzomib", "KRd"), ("carfilzomib", "Kd"),
     ("ciltacabtagene-autoleucel", "cilta-cel"),
     ("daratumumab", "DPd"), ("daratumumab", "DRd"), ("daratumumab", "DVd"), ("daratumumab", "DaraVMP"),
@@ -20,10 +21,14 @@ EU_2025_03_01 = {
     ("idecabtagene-vicleucel", "ide-cel"),
     ("isatuximab", "IsaKd"), ("isatuximab", "IsaPd"), ("isatuximab", "IsaVRd"),
     ("ixazomib", "IxaRd"),
+    ("lenalidomide", "Rd"), ("lenalidomide", "VRd"), ("lenalidomide", "lenalidomide-monotherapy"),
+    ("melphalan-flufenamide", "melflufen-dex"),
+    ("panobinostat", "PanVd"),
     ("pomalidomide", "PVd"), ("pomalidomide", "Pd"),
     ("selinexor", "SVd"), ("selinexor", "Sd"),
     ("talquetamab", "talquetamab-monotherapy"),
     ("teclistamab", "teclistamab-monotherapy"),
+    ("thalidomide", "MPT"),
 }
 
 
@@ -81,6 +86,8 @@ def test_approved_as_of_italy_with_an_aifa_decision(kg) -> None:
         ("idecabtagene-vicleucel", "ide-cel"),
         ("isatuximab", "IsaKd"),
         ("isatuximab", "IsaPd"),
+        ("melphalan-flufenamide", "melflufen-dex"),
+        ("panobinostat", "PanVd"),
         ("selinexor", "SVd"),
         ("selinexor", "Sd"),
         ("talquetamab", "talquetamab-monotherapy"),
@@ -98,8 +105,11 @@ def test_approved_as_of_prior_lines_filter(kg) -> None:
     assert ("isatuximab", "IsaPd") not in one_line  # at least two prior therapies
     newly_diagnosed = pairs(kg.run("approved-as-of", region="US", as_of="2025-03-01", prior_lines=0))
     assert newly_diagnosed == {
+        ("bortezomib", "VMP"), ("bortezomib", "bortezomib-monotherapy"),
         ("daratumumab", "DRd"), ("daratumumab", "DaraVMP"), ("daratumumab", "DaraVTd"),
         ("daratumumab", "DaraVRd"), ("isatuximab", "IsaVRd"),
+        ("lenalidomide", "Rd"), ("lenalidomide", "lenalidomide-monotherapy"),
+        ("thalidomide", "Td"),
     }
 
 
@@ -107,8 +117,17 @@ def test_approval_gaps_on_2025_03_01(kg) -> None:
     rows = kg.run("approval-gaps", as_of="2025-03-01")
     got = {(r["regimen"].removeprefix(REGIMEN), r["product"].removeprefix(DRUG), r["approved_in"], r["not_approved_in"]) for r in rows}
     assert got == {
+        ("MPT", "thalidomide", "EU", "US"),
+        ("PLD-V", "pegylated-liposomal-doxorubicin", "US", "EU"),
         ("PVd", "pomalidomide", "EU", "US"),
+        ("PanVd", "panobinostat", "EU", "US"),
+        ("Td", "thalidomide", "US", "EU"),
+        ("VMP", "bortezomib", "US", "EU"),
+        ("VRd", "lenalidomide", "EU", "US"),
+        ("VTd", "bortezomib", "EU", "US"),
+        ("Vd", "bortezomib", "EU", "US"),
         ("carfilzomib-monotherapy", "carfilzomib", "US", "EU"),
+        ("melflufen-dex", "melphalan-flufenamide", "EU", "US"),
     }
 
 

@@ -127,6 +127,7 @@ def test_gprc5d_options_in_force(kg, region: str, day: str, expected: set[tuple]
 
 def test_lenalidomide_free_options_at_first_relapse_in_the_eu_on_2025_03_01(kg) -> None:
     assert options(kg, "len-refractory-first-relapse-options", region="EU", as_of="2025-03-01") == {
+        ("bortezomib", "bortezomib-monotherapy", "bortezomib-ec-2005"),
         ("carfilzomib", "DKd", "carfilzomib-ec-2021-DKd"),
         ("carfilzomib", "Kd", "carfilzomib-ec-2016-07-04"),
         ("ciltacabtagene-autoleucel", "cilta-cel", "cilta-cel-ec-2024-04-22"),
@@ -156,6 +157,7 @@ def test_lenalidomide_free_options_at_first_relapse_in_the_us_on_2025_03_01(kg) 
     got = options(kg, "len-refractory-first-relapse-options", region="US", as_of="2025-03-01")
     assert {regimen for _, regimen, _ in got} == {
         "DKd", "Kd", "carfilzomib-monotherapy", "cilta-cel", "DPd", "DVd", "daratumumab-monotherapy", "IsaKd", "SVd",
+        "bortezomib-monotherapy", "PLD-V",
     }
     assert ("carfilzomib", "Kd", "carfilzomib-fda-2016-01-Kd") in got
 

@@ -26,7 +26,9 @@ def in_force(kg, region: str, day: str) -> dict[str, set[str]]:
 
 def test_bortezomib_first_fda_approval_is_accelerated_on_2003_05_13(kg) -> None:
     # FDA news release, 2003-05-13: "Velcade was approved under the accelerated approval program"
-    rows = kg.select("SELECT ?d WHERE { approval:bortezomib-fda-2003-05-13 a mmkg:AcceleratedApproval ; mmkg:eventDate ?d }")
+    rows = kg.select(
+        "SELECT ?d WHERE { approval:bortezomib-fda-2003-05-13 a mmkg:AcceleratedApproval ; mmkg:eventDate ?d }"
+    )
     assert rows == [{"d": dt.date(2003, 5, 13)}]
 
 
@@ -51,12 +53,22 @@ def test_2003_indication_requires_two_prior_therapies_and_progression_on_the_las
         ("US", "2003-05-12", {}),
         ("US", "2004-01-01", {"bortezomib-monotherapy": {"bortezomib-fda-2003-05-13"}}),
         ("US", "2006-01-01", {"bortezomib-monotherapy": {"bortezomib-fda-2005-03"}}),
-        ("US", "2021-01-01", {"bortezomib-monotherapy": {"bortezomib-fda-2008-06-23"},
-                              "VMP": {"bortezomib-fda-2008-06-23"}}),
+        (
+            "US",
+            "2021-01-01",
+            {"bortezomib-monotherapy": {"bortezomib-fda-2008-06-23"}, "VMP": {"bortezomib-fda-2008-06-23"}},
+        ),
         ("EU", "2004-04-26", {"bortezomib-monotherapy": {"bortezomib-ec-2004-04-26"}}),
         ("EU", "2006-01-01", {"bortezomib-monotherapy": {"bortezomib-ec-2005"}}),
-        ("EU", "2014-01-01", {"bortezomib-monotherapy": {"bortezomib-ec-2005"},
-                              "Vd": {"bortezomib-ec-2013"}, "VTd": {"bortezomib-ec-2013"}}),
+        (
+            "EU",
+            "2014-01-01",
+            {
+                "bortezomib-monotherapy": {"bortezomib-ec-2005"},
+                "Vd": {"bortezomib-ec-2013"},
+                "VTd": {"bortezomib-ec-2013"},
+            },
+        ),
     ],
 )
 def test_bortezomib_indications_in_force(kg, region: str, day: str, expected) -> None:

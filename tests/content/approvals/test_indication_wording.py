@@ -41,7 +41,7 @@ LENALIDOMIDE, BORTEZOMIB = DRUG + "lenalidomide", DRUG + "bortezomib"
 
 # What a wording names, as the class or drug the structure must carry.
 TERMS: list[tuple[str, str]] = [
-    (r"anti-cd38(?: monoclonal)? antibod(?:y|ies)", CD38),
+    (r"anti-cd38(?: monoclonal)? antibod(?:y|ies)|cd38-directed(?: monoclonal)? antibod(?:y|ies)", CD38),
     (r"proteasome inhibitors?|\(pi\)|\bpi\b", PI),
     (r"immunomodulatory (?:agents?|drugs?)", IMID),
     (r"lenalidomide", LENALIDOMIDE),
@@ -59,7 +59,7 @@ LAST_THERAPY_PHRASES: list[tuple[str, str]] = [
     (r"refractory to the last (?:therapy|line|regimen)", "refractory"),
     (r"progression on or after the last therapy", "progression-on-or-after"),
     (r"progression during or after the (?:last|most recent) therapy", "progression-on-or-after"),
-    (r"(?:demonstrated|shown) disease progression on the last therapy", "progression-on"),
+    (r"(?:demonstrated|shown) disease progression on (?:the|their) last therapy", "progression-on"),
 ]
 MENTIONS_LAST_THERAPY = re.compile(r"last (?:therapy|line|regimen|treatment)|most recent (?:therapy|line)")
 
@@ -86,6 +86,7 @@ class Reading:
     refractory_counts: set[tuple[str, int]] = field(default_factory=set)
     exposure_counts: set[tuple[str, int]] = field(default_factory=set)
     last_therapy: str = "no-condition"
+    excluded_exposures: set[str] = field(default_factory=set)
 
 
 def named(text: str) -> set[str]:
@@ -137,7 +138,9 @@ def read(alternative: str) -> Reading:
 
     # drop the combination partners ("in combination with X and Y for ...")
     text = re.sub(
-        r"(?:in combination with|in association with) .*?(?= for | in patients| in newly| in adult)", " ", text
+        r"(?:in combination with|in association with|as combination therapy with) .*?(?= for | in patients| in newly| in adult)",
+        " ",
+        text,
     )
     text = re.sub(r"^[a-z ]*?and hyaluronidase", " ", text)
 
@@ -152,6 +155,11 @@ def read(alternative: str) -> Reading:
     for m in re.finditer(r"(lenalidomide|bortezomib)-refractory", text):
         reading.refractory |= named(m.group(1))
     text = re.sub(r"(lenalidomide|bortezomib)-refractory", " ", text)
+
+    # exclusions: "who have not previously received X"
+    for m in re.finditer(r"(?:have|has) not (?:previously )?received (.*?)(?= and | or |,|$)", text):
+        reading.excluded_exposures |= named(m.group(1))
+        text = text.replace(m.group(0), " ")
 
     # exposures: what is named elsewhere ("including", "containing", "included", "exposed to")
     reading.exposures = named(text)
@@ -169,6 +177,7 @@ SELECT ?ind ?text ?min ?max ?last
        (GROUP_CONCAT(DISTINCT STR(?ref); separator=" ") AS ?refs)
        (GROUP_CONCAT(DISTINCT CONCAT(STR(?rcClass), "=", STR(?rcN)); separator=" ") AS ?rcounts)
        (GROUP_CONCAT(DISTINCT CONCAT(STR(?ecClass), "=", STR(?ecN)); separator=" ") AS ?ecounts)
+       (GROUP_CONCAT(DISTINCT STR(?excluded); separator=" ") AS ?excl)
 WHERE {
   ?ind a mmkg:Indication ; mmkg:criteriaText ?text .
   OPTIONAL { ?ind mmkg:minPriorLines ?min }
@@ -178,6 +187,7 @@ WHERE {
   OPTIONAL { ?ind mmkg:requiresRefractorinessTo ?ref }
   OPTIONAL { ?ind mmkg:requiresRefractorinessCount [ mmkg:ofClass ?rcClass ; mmkg:minimumCount ?rcN ] }
   OPTIONAL { ?ind mmkg:requiresExposureCount [ mmkg:ofClass ?ecClass ; mmkg:minimumCount ?ecN ] }
+  OPTIONAL { ?ind mmkg:excludesPriorExposureTo ?excluded }
 }
 GROUP BY ?ind ?text ?min ?max ?last
 """
@@ -194,6 +204,7 @@ class Structure:
     refractory: set[str]
     refractory_counts: set[tuple[str, int]]
     exposure_counts: set[tuple[str, int]]
+    excluded_exposures: set[str]
 
 
 def _pairs(value: str | None) -> set[tuple[str, int]]:
@@ -214,6 +225,7 @@ def structures(kg) -> list[Structure]:
                 refractory=set((r.get("refs") or "").split()),
                 refractory_counts=_pairs(r.get("rcounts")),
                 exposure_counts=_pairs(r.get("ecounts")),
+                excluded_exposures=set((r.get("excl") or "").split()),
             )
         )
     return out
@@ -237,6 +249,8 @@ def differences(s: Structure, reading: Reading) -> list[str]:
         )
     if s.exposure_counts != reading.exposure_counts:
         diffs.append(f"exposure counts {sorted(s.exposure_counts)}, wording {sorted(reading.exposure_counts)}")
+    if s.excluded_exposures != reading.excluded_exposures:
+        diffs.append(f"excluded exposures {sorted(s.excluded_exposures)}, wording {sorted(reading.excluded_exposures)}")
     if s.last_therapy != reading.last_therapy:
         diffs.append(f"last therapy {s.last_therapy}, wording {reading.last_therapy}")
     return diffs

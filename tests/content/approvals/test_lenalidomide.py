@@ -28,7 +28,6 @@ def event_date(kg, approval: str):
     return kg.select("SELECT ?d WHERE { ?a mmkg:eventDate ?d }", a=approval)[0]["d"]
 
 
-
 def test_lenalidomide_fda_relapse_approval_is_2006_06_29(kg) -> None:
     # FDA Office of Oncology Drug Products: "On June 29, 2006, ... granted approval to lenalidomide"
     assert event_date(kg, "approval:lenalidomide-fda-2006-06-29") == dt.date(2006, 6, 29)
@@ -42,8 +41,12 @@ def test_lenalidomide_fda_maintenance_after_asct_approval_date(kg) -> None:
         "SELECT ?setting ?regimen WHERE { approval:lenalidomide-fda-2017-02-22 mmkg:indication ?i . "
         "?i mmkg:diseaseSetting ?setting ; mmkg:indicationRegimen ?regimen }"
     )
-    assert row == [{"setting": "https://w3id.org/mmkg/setting/NDMM-TE",
-                    "regimen": "https://w3id.org/mmkg/regimen/lenalidomide-monotherapy"}]
+    assert row == [
+        {
+            "setting": "https://w3id.org/mmkg/setting/NDMM-TE",
+            "regimen": "https://w3id.org/mmkg/regimen/lenalidomide-monotherapy",
+        }
+    ]
 
 
 def test_lenalidomide_first_eu_authorisation_is_2007_06_14(kg) -> None:
@@ -63,8 +66,10 @@ def test_us_2015_extension_to_newly_diagnosed_replaces_the_2006_wording(kg) -> N
     # newly-diagnosed with multiple myeloma"; the 2006 indication (after a prior therapy) ends.
     assert in_force(kg, "US", "2010-01-01") == {"Rd": {"lenalidomide-fda-2006-06-29"}}
     assert in_force(kg, "US", "2016-01-01") == {"Rd": {"lenalidomide-fda-2015-02"}}
-    settings = {r["s"].rsplit("/", 1)[1] for r in kg.select(
-        "SELECT ?s WHERE { indication:lenalidomide-Rd-fda-mm mmkg:diseaseSetting ?s }")}
+    settings = {
+        r["s"].rsplit("/", 1)[1]
+        for r in kg.select("SELECT ?s WHERE { indication:lenalidomide-Rd-fda-mm mmkg:diseaseSetting ?s }")
+    }
     assert settings == {"NDMM-TE", "NDMM-TIE", "RRMM"}  # the wording restricts neither transplant setting
 
 
@@ -72,13 +77,22 @@ def test_us_2015_extension_to_newly_diagnosed_replaces_the_2006_wording(kg) -> N
     ("region", "day", "expected"),
     [
         ("US", "2006-06-28", {}),
-        ("US", "2021-01-01", {"Rd": {"lenalidomide-fda-2015-02"},
-                              "lenalidomide-monotherapy": {"lenalidomide-fda-2017-02-22"}}),
+        (
+            "US",
+            "2021-01-01",
+            {"Rd": {"lenalidomide-fda-2015-02"}, "lenalidomide-monotherapy": {"lenalidomide-fda-2017-02-22"}},
+        ),
         ("EU", "2007-06-13", {}),
         ("EU", "2014-12-31", {"Rd": {"lenalidomide-ec-2007-06-14"}}),  # CHMP opinion of 2014-12 alone
-        ("EU", "2021-01-01", {"Rd": {"lenalidomide-ec-2007-06-14", "lenalidomide-ec-2015"},
-                              "lenalidomide-monotherapy": {"lenalidomide-ec-2017-02"},
-                              "VRd": {"lenalidomide-ec-2019-05-VRd"}}),
+        (
+            "EU",
+            "2021-01-01",
+            {
+                "Rd": {"lenalidomide-ec-2007-06-14", "lenalidomide-ec-2015"},
+                "lenalidomide-monotherapy": {"lenalidomide-ec-2017-02"},
+                "VRd": {"lenalidomide-ec-2019-05-VRd"},
+            },
+        ),
     ],
 )
 def test_lenalidomide_indications_in_force(kg, region: str, day: str, expected) -> None:

@@ -40,7 +40,8 @@ def test_melflufen_eu_authorisation_is_standard_not_conditional(kg) -> None:
     types = {r["t"].rsplit("/", 1)[1] for r in rows}
     assert "StandardApproval" in types and "ConditionalApproval" not in types
     assert kg.select("SELECT ?d WHERE { approval:melphalan-flufenamide-ec-2022-08-18 mmkg:eventDate ?d }") == [
-        {"d": dt.date(2022, 8, 18)}]
+        {"d": dt.date(2022, 8, 18)}
+    ]
 
 
 @pytest.mark.parametrize(
@@ -53,21 +54,25 @@ def test_melflufen_eu_authorisation_is_standard_not_conditional(kg) -> None:
 def test_melflufen_indications_are_triple_class_refractory(kg, indication: str, min_lines: int, last: str) -> None:
     rows = kg.select(
         "SELECT ?min ?last ?ref WHERE { ?i mmkg:minPriorLines ?min ; mmkg:lastTherapyCondition ?last ; "
-        "mmkg:requiresRefractorinessTo ?ref }", i=f"indication:{indication}"
+        "mmkg:requiresRefractorinessTo ?ref }",
+        i=f"indication:{indication}",
     )
     assert {r["min"] for r in rows} == {min_lines}
     assert {r["last"].rsplit("/", 1)[1] for r in rows} == {last}
-    assert {r["ref"].rsplit("/", 1)[1] for r in rows} == {"ProteasomeInhibitor", "ImmunomodulatoryDrug", "AntiCD38Antibody"}
+    assert {r["ref"].rsplit("/", 1)[1] for r in rows} == {
+        "ProteasomeInhibitor",
+        "ImmunomodulatoryDrug",
+        "AntiCD38Antibody",
+    }
 
 
 @pytest.mark.parametrize(
     ("day", "expected"),
     [
-        ("2022-11-13", []),
+        ("2022-11-13", ["not curated (AIFA decisions on this product are not in the graph)"]),
         ("2022-11-14", ["authorised, not reimbursed (class C(nn))"]),
         ("2025-01-25", ["reimbursed"]),
     ],
 )
 def test_melflufen_in_italy(kg, day: str, expected: list[str]) -> None:
     assert [r["reimbursement"] for r in rows_for(kg, "IT", day)] == expected
-

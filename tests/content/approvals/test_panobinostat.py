@@ -16,8 +16,11 @@ DRUG = "https://w3id.org/mmkg/drug/panobinostat"
 
 
 def regimens(kg, region: str, day: str) -> set[str]:
-    return {r["regimen"].rsplit("/", 1)[1] for r in kg.run("approved-as-of", region=region, as_of=day)
-            if r["product"] == DRUG}
+    return {
+        r["regimen"].rsplit("/", 1)[1]
+        for r in kg.run("approved-as-of", region=region, as_of=day)
+        if r["product"] == DRUG
+    }
 
 
 def test_panobinostat_us_withdrawal_ends_its_approval(kg) -> None:
@@ -39,12 +42,20 @@ def test_panobinostat_us_withdrawal_ends_its_approval(kg) -> None:
         ("US", "2022-03-24", set()),
         ("EU", "2015-07-01", set()),  # CHMP opinion of 2015-06-25 alone
         ("EU", "2015-08-31", {"PanVd"}),
-        ("IT", "2016-08-22", set()),
+        ("IT", "2016-08-22", {"PanVd"}),  # authorised in the EU; AIFA decisions not curated: listed as such
         ("IT", "2016-08-23", {"PanVd"}),
     ],
 )
 def test_panvd_in_force(kg, region: str, day: str, expected: set[str]) -> None:
     assert regimens(kg, region, day) == expected
+
+
+def test_panvd_in_italy_is_not_curated_before_the_c_nn_listing(kg) -> None:
+    rows = kg.run("approved-as-of", region="IT", as_of="2016-08-22")
+    status = {
+        r["regimen"].rsplit("/", 1)[1]: r["reimbursement"] for r in rows if r["product"].endswith("/panobinostat")
+    }
+    assert status == {"PanVd": "not curated (AIFA decisions on this product are not in the graph)"}
 
 
 def test_panvd_indication_needs_two_prior_regimens_including_bortezomib_and_an_imid(kg) -> None:
@@ -53,12 +64,13 @@ def test_panvd_indication_needs_two_prior_regimens_including_bortezomib_and_an_i
         "?i mmkg:minPriorLines ?min ; mmkg:requiresPriorExposureTo ?exp }"
     )
     assert {(r["i"].rsplit("/", 1)[1], r["min"], r["exp"].rsplit("/", 1)[1]) for r in rows} == {
-        ("panobinostat-PanVd-fda-2l", 2, "bortezomib"), ("panobinostat-PanVd-fda-2l", 2, "ImmunomodulatoryDrug"),
-        ("panobinostat-PanVd-eu-2l", 2, "bortezomib"), ("panobinostat-PanVd-eu-2l", 2, "ImmunomodulatoryDrug"),
+        ("panobinostat-PanVd-fda-2l", 2, "bortezomib"),
+        ("panobinostat-PanVd-fda-2l", 2, "ImmunomodulatoryDrug"),
+        ("panobinostat-PanVd-eu-2l", 2, "bortezomib"),
+        ("panobinostat-PanVd-eu-2l", 2, "ImmunomodulatoryDrug"),
     }
 
 
 def test_italy_listing_is_class_cnn_not_reimbursement(kg) -> None:
     rows = [r for r in kg.run("approved-as-of", region="IT", as_of="2020-01-01") if r["product"] == DRUG]
     assert [r["reimbursement"] for r in rows] == ["authorised, not reimbursed (class C(nn))"]
-

@@ -16,5 +16,11 @@ def test_pld_with_bortezomib_fda_approval_date_and_bortezomib_naive_criterion(kg
         "SELECT ?d ?regimen ?min ?excl WHERE { approval:pegylated-liposomal-doxorubicin-fda-2007-05-17 mmkg:eventDate ?d ; "
         "mmkg:indication ?i . ?i mmkg:indicationRegimen ?regimen ; mmkg:minPriorLines ?min ; mmkg:excludesPriorExposureTo ?excl }"
     )
-    assert rows == [{"d": dt.date(2007, 5, 17), "regimen": "https://w3id.org/mmkg/regimen/PLD-V", "min": 1,
-                     "excl": "https://w3id.org/mmkg/drug/bortezomib"}]
+    assert rows == [
+        {
+            "d": dt.date(2007, 5, 17),
+            "regimen": "https://w3id.org/mmkg/regimen/PLD-V",
+            "min": 1,
+            "excl": "https://w3id.org/mmkg/drug/bortezomib",
+        }
+    ]

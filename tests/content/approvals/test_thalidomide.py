@@ -24,7 +24,9 @@ def test_thalidomide_fda_approval_is_accelerated_with_the_conflicting_day_flagge
 def test_thalidomide_td_is_for_newly_diagnosed_disease_in_the_us(kg) -> None:
     rows = [r for r in kg.run("approved-as-of", region="US", as_of="2021-01-01") if r["product"] == DRUG]
     assert {(r["regimen"].rsplit("/", 1)[1], r["disease_setting"].rsplit("/", 1)[1]) for r in rows} == {
-        ("Td", "NDMM-TE"), ("Td", "NDMM-TIE")}  # the wording restricts neither transplant setting
+        ("Td", "NDMM-TE"),
+        ("Td", "NDMM-TIE"),
+    }  # the wording restricts neither transplant setting
 
 
 def test_eu_mpt_wording_with_alternatives_gives_an_age_indication_and_a_transplant_ineligible_one(kg) -> None:
@@ -35,7 +37,8 @@ def test_eu_mpt_wording_with_alternatives_gives_an_age_indication_and_a_transpla
     )
     got = {(r["i"].rsplit("/", 1)[1], r["setting"].rsplit("/", 1)[1], r.get("age")) for r in rows}
     assert got == {
-        ("thalidomide-MPT-eu-ndmm-65", "NDMM-TE", 65), ("thalidomide-MPT-eu-ndmm-65", "NDMM-TIE", 65),
+        ("thalidomide-MPT-eu-ndmm-65", "NDMM-TE", 65),
+        ("thalidomide-MPT-eu-ndmm-65", "NDMM-TIE", 65),
         ("thalidomide-MPT-eu-ndmm-tie", "NDMM-TIE", None),
     }
 
@@ -44,5 +47,7 @@ def test_thalidomide_eu_dates(kg) -> None:
     rows = kg.select(
         "SELECT ?a ?d WHERE { VALUES ?a { approval:thalidomide-chmp-2008-01 approval:thalidomide-ec-2008 } ?a mmkg:eventDate ?d }"
     )
-    assert {r["a"].rsplit("/", 1)[1]: r["d"] for r in rows} == {"thalidomide-chmp-2008-01": "2008-01",
-                                                                "thalidomide-ec-2008": "2008"}
+    assert {r["a"].rsplit("/", 1)[1]: r["d"] for r in rows} == {
+        "thalidomide-chmp-2008-01": "2008-01",
+        "thalidomide-ec-2008": "2008",
+    }
