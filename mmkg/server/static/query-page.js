@@ -9,7 +9,20 @@
     copyEndpointOnNewTab: true,
     persistenceId: null,
     endpointCatalogueOptions: { getData: function () { return [{ endpoint: endpoint }]; }, keys: [] },
-    yasqe: { autocompleters: ["variables"] },
+    yasqe: {
+      autocompleters: ["variables"],
+      value: [
+        "PREFIX mmkg: <https://w3id.org/mmkg/ontology/>",
+        "PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>",
+        "",
+        "# BCMA-directed CAR-T cell therapies (a defined class: the reasoner infers its members)",
+        "SELECT ?drug ?label WHERE {",
+        "  ?drug a mmkg:BCMADirectedCART ;",
+        "        rdfs:label ?label .",
+        "}",
+        "ORDER BY ?label",
+      ].join("\n"),
+    },
   });
   const status = document.getElementById("query-status");
 
