@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import subprocess
-import sys
 from urllib.error import HTTPError
 
 import pytest
@@ -77,12 +75,12 @@ def test_query_endpoint_gives_the_embedded_answer(server: str, kg) -> None:
         assert remote == local, name
 
 
-def test_mmkg_query_endpoint_on_the_command_line(server: str) -> None:
-    command = [sys.executable, "-m", "mmkg", "query", "drugs-by-target", "--param", "target=CD38", "--format", "csv"]
-    local = subprocess.run(command, capture_output=True, text=True, check=True).stdout
-    remote = subprocess.run([*command, "--endpoint", f"{server}/sparql"], capture_output=True, text=True, check=True)
-    assert remote.stdout == local
-    assert "daratumumab" in local
+def test_mmkg_query_endpoint_on_the_command_line(server: str, cli) -> None:
+    command = ["query", "drugs-by-target", "--param", "target=CD38", "--format", "csv"]
+    local = cli(*command)
+    remote = cli(*command, "--endpoint", f"{server}/sparql")
+    assert remote == local
+    assert local[0] == 0 and "daratumumab" in local[1]
 
 
 def test_an_endpoint_error_is_one_line(server: str) -> None:

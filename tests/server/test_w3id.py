@@ -34,7 +34,7 @@ def redirect(path: str) -> tuple[int, str]:
         match = pattern.search(path)
         if match:
             assert "L" in flags and "QSA" in flags
-            return int(flags["R"]), re.sub(r"\$(\d)", lambda m: match.group(int(m.group(1))), target)
+            return int(flags["R"]), match.expand(re.sub(r"\$(\d)", r"\\\1", target))
     raise AssertionError(f"no rule for {path!r}")
 
 
