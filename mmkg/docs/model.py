@@ -14,7 +14,7 @@ True
 
 from __future__ import annotations
 
-from functools import cache
+from collections.abc import Callable
 
 import jinja2
 
@@ -36,17 +36,18 @@ def href(iri: str) -> str:
     return iri[len(BASE) :] if iri.startswith(BASE) else iri
 
 
-@cache
-def environment() -> jinja2.Environment:
+def environment(package: str, *, link: Callable[[str], str] = href) -> jinja2.Environment:
+    """Templates of ``package``'s ``templates/`` folder, escaped, with the filters ``curie`` and ``href`` (``link``)."""
     env = jinja2.Environment(
-        loader=jinja2.PackageLoader("mmkg.docs", "templates"),
+        loader=jinja2.PackageLoader(package, "templates"),
         autoescape=True,
         trim_blocks=True,
         lstrip_blocks=True,
         undefined=jinja2.StrictUndefined,
     )
     env.filters["curie"] = compact
-    env.filters["href"] = href
+    env.filters["href"] = link
+    env.globals["disclaimer"] = DISCLAIMER
     return env
 
 
@@ -55,7 +56,7 @@ def model_page(store: Store) -> str:
     model = read_model(store)
     resources = [{"iri": iri, "curie": compact(iri), "label": store.label(iri)} for iri in examples(store)]
     return (
-        environment()
+        environment("mmkg.docs")
         .get_template("model.html")
         .render(
             model=model,
@@ -68,4 +69,4 @@ def model_page(store: Store) -> str:
     )
 
 
-__all__ = ["DISCLAIMER", "href", "model_page"]
+__all__ = ["DISCLAIMER", "environment", "href", "model_page"]

@@ -34,9 +34,8 @@ from starlette.routing import Mount, Route
 from starlette.staticfiles import StaticFiles
 
 from .. import resources
-from ..docs.model import DISCLAIMER, href
+from ..docs.model import environment, href
 from ..docs.void import BASE
-from ..prefixes import compact
 from ..queries import catalogue
 from . import evaluation, views
 from .evaluation import Limits
@@ -61,19 +60,14 @@ class Settings:
         return self.release or resources.release_dir()
 
 
+def _local(iri: str) -> str:
+    """Mmkg's own IRIs link to this server's pages."""
+    return "/" + href(iri) if iri.startswith(BASE) else iri
+
+
 @cache
 def templates() -> jinja2.Environment:
-    env = jinja2.Environment(
-        loader=jinja2.PackageLoader("mmkg.server", "templates"),
-        autoescape=True,
-        trim_blocks=True,
-        lstrip_blocks=True,
-        undefined=jinja2.StrictUndefined,
-    )
-    env.filters["href"] = lambda iri: "/" + href(iri) if iri.startswith(BASE) else iri
-    env.filters["curie"] = compact
-    env.globals["disclaimer"] = DISCLAIMER
-    return env
+    return environment("mmkg.server", link=_local)
 
 
 def page(name: str, status: int = 200, **context: Any) -> HTMLResponse:

@@ -111,7 +111,7 @@ def on_rdflib(graph: rdflib.Graph, sparql: str) -> Answer:
         if result.type == "ASK":
             return Answer(boolean=bool(result.askAnswer))
         names = [str(v) for v in result.vars or []]
-        rows = [{n: from_rdflib(row[n]) for n in names} for row in result]  # type: ignore[index]
+        rows = [{n: from_rdflib(row[n]) for n in names} for row in result]
         return Answer(solutions=_solutions(names, rows))
     except Exception as error:  # rdflib raises many kinds; each is the engine's answer here
         return Answer(error=f"{type(error).__name__}: {str(error).splitlines()[0] if str(error) else ''}")
