@@ -149,8 +149,11 @@ async def mappings(request: Request) -> Response:
 
 async def linked_data(request: Request) -> Response:
     """An mmkg IRI: an HTML page for a browser, its triples for an RDF client (content negotiation)."""
-    path = request.path_params["path"]
-    iri = BASE + path
+    iri = BASE + request.path_params["path"]
+    try:
+        ox.NamedNode(iri)
+    except ValueError:
+        return refuse(404, f"{iri!r} is not an IRI, so not an mmkg IRI")
     accept = request.headers.get("accept")
     pool: Pool = request.app.state.pool
     if prefers_html(accept):

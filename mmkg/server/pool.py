@@ -46,11 +46,16 @@ class Pool:
             )
         except pebble.ProcessExpired as error:
             return Answer.error(
-                500, f"the worker answering the query died (exit code {error.exitcode}); try a narrower query"
+                500,
+                f"the worker answering the query died (exit code {error.exitcode}: out of memory, or a crash); "
+                "narrow the query",
             )
         except asyncio.CancelledError:
             future.cancel()  # type: ignore[no-untyped-call]  # the client went away: free its worker
             raise
+        except Exception as error:  # a bug in a worker: the client gets one line, the server goes on
+            first = str(error).strip().splitlines()
+            return Answer.error(500, f"internal error: {type(error).__name__}: {first[0] if first else ''}")
 
     def close(self) -> None:
         self._pool.stop()  # type: ignore[no-untyped-call]

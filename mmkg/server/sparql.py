@@ -25,7 +25,9 @@ ALLOW = "GET, HEAD, POST, OPTIONS"
 
 
 def respond(answer: Answer) -> Response:
-    headers = {"Vary": "Accept", **answer.headers}
+    # HTTP header values are Latin-1; a warning may quote a non-ASCII IRI from the query
+    extra = {k: v.encode("ascii", "backslashreplace").decode("ascii") for k, v in answer.headers.items()}
+    headers = {"Vary": "Accept", **extra}
     return Response(answer.body, status_code=answer.status, media_type=answer.media_type, headers=headers)
 
 

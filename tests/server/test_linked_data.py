@@ -102,3 +102,9 @@ def test_void_in_json_ld(server: str) -> None:
     assert reply.status == 200
     assert reply.media_type == "application/ld+json"
     assert len(list(ox.parse(reply.body, format=ox.RdfFormat.JSON_LD))) > 100
+
+
+def test_a_path_that_is_no_iri_is_404(server: str) -> None:
+    reply = fetch(f"{server}/drug/a%20b%3E", headers={"Accept": "text/turtle"})
+    assert reply.status == 404
+    assert "not an IRI" in reply.text

@@ -236,6 +236,12 @@ def test_unknown_mmkg_names_draw_a_warning(server: str) -> None:
     assert reply.headers["X-Mmkg-Warning"] == "mmkg:IMiD is not in mmkg; did you mean mmkg:ImmunomodulatoryDrug?"
 
 
+def test_a_warning_about_a_non_ascii_name_is_sent(server: str) -> None:
+    reply = get_query(server, "SELECT * WHERE { drug:lénalidomide ?p ?o }")
+    assert reply.status == 200
+    assert reply.headers["X-Mmkg-Warning"].startswith("drug:l\\xe9nalidomide is not in mmkg")
+
+
 def test_runaway_query_is_stopped_while_other_queries_are_answered(server: str) -> None:
     stopped: list = []
     runaway = threading.Thread(target=lambda: stopped.append(get_query(server, RUNAWAY)))
@@ -259,3 +265,17 @@ def test_serve_refuses_a_non_loopback_address_without_the_flag(cli) -> None:
     status, _, err = cli("serve", "--host", "0.0.0.0")
     assert status == 2
     assert err == "mmkg: error: 0.0.0.0 is not a loopback address: add --allow-remote to let other machines query\n"
+
+
+@pytest.mark.slow
+def test_a_query_that_exhausts_its_workers_memory_is_refused_and_the_server_goes_on() -> None:
+    from tests.server.conftest import start_server, stop_server
+
+    process, base = start_server("--max-memory", "700000000", "--timeout", "30")
+    try:
+        reply = get_query(base, "SELECT ?a ?f WHERE { ?a ?b ?c . ?d ?e ?f } ORDER BY ?f ?a LIMIT 1")
+        assert reply.status == 500
+        assert "out of memory" in reply.text
+        assert get_query(base, BISPECIFICS).status == 200
+    finally:
+        stop_server(process)
