@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import ipaddress
+import os
 from pathlib import Path
 
 import click
@@ -33,7 +34,13 @@ def _loopback(host: str) -> bool:
 @click.option(
     "--allow-remote", is_flag=True, help="Allow a --host that is not a loopback address (others can then query)."
 )
-@click.option("--workers", default=2, show_default=True, type=click.IntRange(1, 64), help="Query worker processes.")
+@click.option(
+    "--workers",
+    default=max(2, os.cpu_count() or 2),
+    show_default="the number of CPUs, at least 2",
+    type=click.IntRange(1, 64),
+    help="Query worker processes (a runaway query holds one until the time limit).",
+)
 @click.option("--timeout", default=10.0, show_default=True, type=click.FloatRange(0.1), help="Seconds a query may run.")
 @click.option(
     "--max-result-bytes",
