@@ -36,6 +36,7 @@ from starlette.staticfiles import StaticFiles
 from .. import resources
 from ..docs.model import environment, href
 from ..docs.void import BASE
+from ..prefixes import prefix_map
 from ..queries import catalogue
 from . import evaluation, views
 from .evaluation import Limits
@@ -99,7 +100,7 @@ async def model_page(request: Request) -> Response:
 
 
 async def query_page(request: Request) -> Response:
-    return page("query.html", queries=_catalogue_json(), limits=request.app.state.limits)
+    return page("query.html", queries=_catalogue_json(), limits=request.app.state.limits, prefixes=prefix_map())
 
 
 async def list_queries(request: Request) -> Response:

@@ -22,7 +22,7 @@ FLAGS = [
     "--disable-sync",
 ]
 
-LITERAL = re.compile(r'^"(.*)"(?:@[\w-]+|\^\^<[^>]+>)?$', re.DOTALL)
+LITERAL = re.compile(r'^"(.*)"(?:@[\w-]+|\^\^<[^>]+>|\^\^[\w-]*:[\w-]+)?$', re.DOTALL)
 
 
 def lexical(cell: str) -> str:

@@ -4,11 +4,14 @@
 (function () {
   "use strict";
   const endpoint = new URL("/sparql", window.location.href).href;
+  // the project's prefixes, so that results show mmkg:Drug and xsd:integer rather than full IRIs
+  const prefixes = JSON.parse(document.getElementById("mmkg-prefixes").textContent);
   const yasgui = new Yasgui(document.getElementById("yasgui"), {
     requestConfig: { endpoint: endpoint, method: "POST" },
     copyEndpointOnNewTab: true,
     persistenceId: null,
     endpointCatalogueOptions: { getData: function () { return [{ endpoint: endpoint }]; }, keys: [] },
+    yasr: { prefixes: prefixes },
     yasqe: {
       autocompleters: ["variables"],
       value: [
