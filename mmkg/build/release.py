@@ -25,6 +25,7 @@ from pathlib import Path
 import pyoxigraph as ox
 
 from .. import resources
+from ..docs import release as described
 from ..errors import BuildFailed
 from ..prefixes import prefix_map, sparql_prologue
 from ..rules import apply_rules, rule_files
@@ -158,6 +159,7 @@ def _write_release(triples: list[ox.Triple], report: BuildReport, out: Path) -> 
             data = serialise(triples, fmt)
             (staging / name).write_bytes(data)
             report.artifacts[name] = hashlib.sha256(data).hexdigest()
+        described.write(triples, staging)  # model.html and void.ttl (mmkg.docs.release)
         (staging / REPORT).write_text(report.to_json(), encoding="utf-8")
         with open(out.parent / f".{out.name}.lock", "w") as lock:
             fcntl.flock(lock, fcntl.LOCK_EX)

@@ -1,0 +1,35 @@
+"""The model page and the dataset description shipped in release/ are what the build makes of it."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pyoxigraph as ox
+
+from mmkg import resources
+from mmkg.docs import release
+
+
+def test_shipped_model_page_and_void_are_up_to_date(tmp_path: Path) -> None:
+    triples = list(ox.parse(path=str(resources.release_dir() / "mmkg.nt"), format=ox.RdfFormat.N_TRIPLES))
+    release.write(triples, tmp_path)
+    for name in release.FILES:
+        shipped = (resources.release_dir() / name).read_bytes()
+        assert (tmp_path / name).read_bytes() == shipped, f"release/{name} is stale: run `mmkg build`"
+
+
+def test_model_page_documents_classes_properties_definitions_and_queries(kg) -> None:
+    import mmkg
+    from mmkg.docs.model import model_page
+
+    page = model_page(kg)
+    assert 'id="mmkg:ImmunomodulatoryDrug"' in page
+    assert "A thalidomide analogue that binds cereblon" in page  # its definition
+    assert (
+        "≡ mmkg:Drug and (mmkg:hasTarget value target:BCMA) and (mmkg:hasModality value modality:bispecific-t-cell-engager)"
+        in page
+    )
+    assert 'id="mmkg:hasTarget"' in page
+    for query in mmkg.catalogue():
+        assert f'id="query-{query.name}"' in page
+    assert "not medical advice" in page

@@ -1,0 +1,75 @@
+"""Engine independence: every named query gives the same answer on pyoxigraph, on rdflib's own
+SPARQL engine and on Virtuoso (loaded with the release by its bulk loader), and
+`mmkg query NAME --endpoint` gives the embedded store's answer against that Virtuoso.
+
+Each query runs as the embedded store runs it: its text with the parameters' defaults bound.
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import urllib.parse
+from collections.abc import Iterator
+
+import pytest
+import rdflib
+
+import mmkg
+from mmkg import resources
+from mmkg.store import bind_values
+from tests.server import engines
+from tests.server.virtuoso import GRAPH, SERVER, Virtuoso, start
+
+QUERIES = [q.name for q in mmkg.catalogue() if not q.name.startswith("federated")]  # those need the internet
+
+pytestmark = pytest.mark.slow
+
+
+@pytest.fixture(scope="module")
+def virtuoso(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Virtuoso]:
+    if SERVER is None:
+        if os.environ.get("CI"):
+            pytest.fail("virtuoso-opensource is not installed (.ci/run installs it)")
+        pytest.skip("needs Debian's virtuoso-opensource (apt-get install virtuoso-opensource)")
+    server = start(tmp_path_factory.mktemp("virtuoso"), resources.release_dir() / "mmkg.nt")
+    yield server
+    server.stop()
+
+
+@pytest.fixture(scope="module")
+def graph() -> rdflib.Graph:
+    return rdflib.Graph().parse(resources.release_dir() / "mmkg.nt", format="nt")
+
+
+@pytest.mark.parametrize("name", QUERIES)
+def test_named_query_answers_the_same_on_every_engine(name: str, kg, graph: rdflib.Graph, virtuoso: Virtuoso) -> None:
+    query = mmkg.catalogue().get(name)
+    text = bind_values(query.sparql, query.bindings(kg, {}))
+    reference = engines.on_pyoxigraph(kg.store, text)
+    assert reference.error is None, reference.error
+    answers = {
+        "rdflib": engines.on_rdflib(graph, text),
+        "virtuoso": engines.on_endpoint(virtuoso.endpoint, text, default_graph=GRAPH),
+    }
+    differences = {engine: engines.difference(reference, answer) for engine, answer in answers.items()}
+    report = "; ".join(f"{engine}: {diff}" for engine, diff in differences.items() if diff)
+    print(f"\n{name}: pyoxigraph {reference.describe()}; {report or 'rdflib and virtuoso agree'}")
+    assert not report, f"{name} differs from pyoxigraph on {report}"
+
+
+def test_mmkg_query_endpoint_against_virtuoso_gives_the_embedded_answer(virtuoso: Virtuoso) -> None:
+    url = virtuoso.endpoint + "?" + urllib.parse.urlencode({"default-graph-uri": GRAPH})
+    for args in (["targeted-products"], ["drugs-by-target", "--param", "target=CD38"]):
+        command = [sys.executable, "-m", "mmkg", "query", *args, "--format", "csv"]
+        local = subprocess.run(command, capture_output=True, text=True, check=True).stdout
+        remote = subprocess.run([*command, "--endpoint", url], capture_output=True, text=True, check=True).stdout
+        assert sorted(remote.splitlines()) == sorted(local.splitlines()), args
+        assert len(local.splitlines()) > 1
+
+
+def test_virtuoso_holds_the_whole_release(virtuoso: Virtuoso, kg) -> None:
+    answer = engines.on_endpoint(virtuoso.endpoint, "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }", default_graph=GRAPH)
+    assert answer.solutions is not None
+    assert list(answer.solutions) == [(("n", ("number", engines.Decimal(len(kg)).normalize())),)]
