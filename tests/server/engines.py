@@ -69,9 +69,19 @@ def value(term: ox.NamedNode | ox.BlankNode | ox.Literal | ox.Triple | None) -> 
                 return ("literal", term.value, datatype)
         if datatype == XSD + "boolean":
             return ("boolean", term.value in ("true", "1"))
-        words = " ".join(sorted(word.strip(",;|+") for word in term.value.split()))
-        return ("literal", words, term.language or datatype)
+        return ("literal", words(term.value), term.language or datatype)
     return ("triple", str(term))
+
+
+def words(text: str) -> str:
+    """A string as the sorted multiset of its words: GROUP_CONCAT's order is left open by SPARQL 1.1.
+
+    >>> words("ide-cel, cilta-cel")
+    'cilta-cel ide-cel'
+    >>> words("cilta-cel + ide-cel")
+    'cilta-cel ide-cel'
+    """
+    return " ".join(sorted(word for word in (w.strip(",;|+") for w in text.split()) if word))
 
 
 def from_rdflib(term: Any) -> ox.NamedNode | ox.BlankNode | ox.Literal | None:
@@ -130,8 +140,9 @@ def on_endpoint(url: str, sparql: str, default_graph: str | None = None, timeout
         with urllib.request.urlopen(request, timeout=timeout) as response:
             body = response.read()
     except urllib.error.HTTPError as error:
-        text = error.read().decode("utf-8", errors="replace").strip()
-        return Answer(error=f"HTTP {error.code}: {' '.join(text.split())[:300]}")
+        text = error.read().decode("utf-8", errors="replace")
+        message = " ".join(text.split("SPARQL query:")[0].split())  # Virtuoso echoes the query after its message
+        return Answer(error=f"HTTP {error.code}: {message[:300]}")
     result = ox.parse_query_results(body, format=ox.QueryResultsFormat.JSON)
     if isinstance(result, ox.QueryBoolean):
         return Answer(boolean=bool(result))
