@@ -51,7 +51,10 @@ def cell(kind: str, text: str, tag: str, separator: str | None) -> Cell:
 def normalise(sparql: str, variables: list[str], rows: list[list[tuple[str, str, str] | None]]) -> Answer:
     separators = lists(sparql)
     answer = [
-        tuple(None if term is None else cell(*term, separators.get(name)) for name, term in zip(variables, row, strict=True))
+        tuple(
+            None if term is None else cell(*term, separators.get(name))
+            for name, term in zip(variables, row, strict=True)
+        )
         for row in rows
     ]
     return answer if _ORDER_BY.search(sparql) else sorted(answer, key=repr)

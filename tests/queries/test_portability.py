@@ -8,7 +8,6 @@ The rdflib and Virtuoso runs are slow (rdflib's engine takes minutes over all th
 
 from __future__ import annotations
 
-import os
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -20,7 +19,7 @@ import mmkg
 from mmkg import resources
 from mmkg.store import bind_values
 from tests.queries import plain
-from tests.server.virtuoso import GRAPH, SERVER, Virtuoso, start
+from tests.server.virtuoso import GRAPH, Virtuoso, serve_release
 
 QUERY_FILES = sorted(resources.queries_dir().glob("*.rq"))
 # A federated query needs the internet; it is only parsed here.
@@ -43,13 +42,7 @@ def graph() -> rdflib.Graph:
 
 @pytest.fixture(scope="module")
 def virtuoso(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Virtuoso]:
-    if SERVER is None:
-        if os.environ.get("CI"):
-            pytest.fail("virtuoso-opensource is not installed (.ci/run installs it)")
-        pytest.skip("needs Debian's virtuoso-opensource (apt-get install virtuoso-opensource)")
-    server = start(tmp_path_factory.mktemp("virtuoso"), resources.release_dir() / "mmkg.nt")
-    yield server
-    server.stop()
+    yield from serve_release(tmp_path_factory)
 
 
 @pytest.mark.parametrize("path", QUERY_FILES, ids=_name)

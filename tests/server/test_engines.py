@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import csv
 import io
-import os
 import subprocess
 import sys
 import urllib.parse
@@ -24,7 +23,7 @@ import mmkg
 from mmkg import resources
 from mmkg.store import bind_values
 from tests.server import engines
-from tests.server.virtuoso import GRAPH, SERVER, Virtuoso, start
+from tests.server.virtuoso import GRAPH, Virtuoso, serve_release
 
 QUERIES = [q.name for q in mmkg.catalogue() if not q.name.startswith("federated")]  # those need the internet
 
@@ -33,13 +32,7 @@ pytestmark = pytest.mark.slow
 
 @pytest.fixture(scope="module")
 def virtuoso(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Virtuoso]:
-    if SERVER is None:
-        if os.environ.get("CI"):
-            pytest.fail("virtuoso-opensource is not installed (.ci/run installs it)")
-        pytest.skip("needs Debian's virtuoso-opensource (apt-get install virtuoso-opensource)")
-    server = start(tmp_path_factory.mktemp("virtuoso"), resources.release_dir() / "mmkg.nt")
-    yield server
-    server.stop()
+    yield from serve_release(tmp_path_factory)
 
 
 @pytest.fixture(scope="module")
