@@ -25,7 +25,7 @@ import rdflib
 XSD = "http://www.w3.org/2001/XMLSchema#"
 NUMERIC = {XSD + t for t in ("integer", "decimal", "double", "float", "int", "long", "short", "nonNegativeInteger")}
 _LIST = re.compile(r'GROUP_CONCAT\s*\((?:[^()]|\([^()]*\))*?separator\s*=\s*"([^"]*)"\s*\)\s+AS\s+\?(\w+)', re.I | re.S)
-_ORDER_BY = re.compile(r"\bORDER\s+BY\b", re.I)
+ORDER_BY = re.compile(r"\bORDER\s+BY\b", re.I)
 
 Cell = Any
 Answer = list[tuple[Cell, ...]]
@@ -57,7 +57,7 @@ def normalise(sparql: str, variables: list[str], rows: list[list[tuple[str, str,
         )
         for row in rows
     ]
-    return answer if _ORDER_BY.search(sparql) else sorted(answer, key=repr)
+    return answer if ORDER_BY.search(sparql) else sorted(answer, key=repr)
 
 
 def _from_oxigraph(term: Any) -> tuple[str, str, str] | None:
