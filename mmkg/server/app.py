@@ -45,7 +45,14 @@ from .pool import Pool
 from .sparql import endpoint, graph_store, refuse, respond
 
 HERE = Path(__file__).parent
-RELEASE_FILES = ("mmkg.nt", "mmkg.ttl", "mmkg.jsonld", "mmkg.owl", "model.html", "void.ttl")
+MEDIA_TYPES = {
+    ".nt": "application/n-triples",
+    ".ttl": "text/turtle",
+    ".jsonld": "application/ld+json",
+    ".owl": "application/rdf+xml",
+    ".html": "text/html; charset=utf-8",
+    ".json": "application/json",
+}
 
 
 @dataclass(frozen=True)
@@ -128,18 +135,18 @@ async def dataset(request: Request) -> Response:
     return Response(data, media_type=fmt.media_type, headers={"Vary": "Accept"})
 
 
+def release_files(folder: Path) -> list[str]:
+    """The files of the release in ``folder`` that the server gives: whatever the build wrote there."""
+    return sorted(p.name for p in folder.iterdir() if p.is_file() and p.suffix in MEDIA_TYPES)
+
+
 async def release_file(request: Request) -> Response:
     name = request.path_params["name"]
-    if name not in RELEASE_FILES:
-        return refuse(404, f"no release file {name!r}; the release has {', '.join(RELEASE_FILES)}")
-    media = {
-        "nt": "application/n-triples",
-        "ttl": "text/turtle",
-        "jsonld": "application/ld+json",
-        "owl": "application/rdf+xml",
-        "html": "text/html; charset=utf-8",
-    }
-    return FileResponse(request.app.state.release / name, media_type=media[name.rsplit(".", 1)[1]])
+    folder: Path = request.app.state.release
+    files = release_files(folder)
+    if name not in files:  # a name from the folder's own listing: no other path is ever opened
+        return refuse(404, f"no release file {name!r}; the release has {', '.join(files)}")
+    return FileResponse(folder / name, media_type=MEDIA_TYPES[Path(name).suffix])
 
 
 async def mappings(request: Request) -> Response:
