@@ -82,9 +82,11 @@ def _one(store: Store, sparql: str, **bindings: object) -> str:
 
 def read_model(store: Store) -> Model:
     """Read the model of mmkg's own namespace from a store of the release."""
-    ontology = "https://w3id.org/mmkg/ontology"
+    ontology = (
+        '?o a owl:Ontology FILTER(STRSTARTS(STR(?o), "https://w3id.org/mmkg/"))'  # its IRI moves, not its namespace
+    )
     meta = {
-        name: _one(store, f"SELECT ?v WHERE {{ <{ontology}> {predicate} ?v }} ORDER BY ?v LIMIT 1")
+        name: _one(store, f"SELECT ?v WHERE {{ {ontology} . ?o {predicate} ?v }} ORDER BY ?v LIMIT 1")
         for name, predicate in (
             ("title", "dcterms:title"),
             ("description", "dcterms:description"),

@@ -12,6 +12,7 @@ True
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 
 import pyoxigraph as ox
@@ -38,6 +39,7 @@ DOWNLOADS = {
     "mmkg.owl": ("RDF/XML (OWL)", "application/rdf+xml"),
 }
 EXAMPLE_CLASSES = 8
+ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 Add = Callable[[ox.NamedNode, str, ox.NamedNode | ox.Literal], None]
 LINK_PREDICATES = ("skos:exactMatch", "skos:closeMatch", "skos:relatedMatch", "skos:broadMatch", "skos:narrowMatch")
 
@@ -89,6 +91,8 @@ def void_triples(store: Store) -> list[ox.Triple]:
     add(dataset, DCTERMS + "description", ox.Literal(model.description, language="en"))
     add(dataset, DCTERMS + "license", _iri(model.licence))
     add(dataset, DCAT + "version", ox.Literal(model.version))
+    if ISO_DATE.fullmatch(model.version):  # the version is the release date: the one date the description holds
+        add(dataset, DCTERMS + "issued", ox.Literal(model.version, datatype=_iri(XSD + "date")))
     add(dataset, DCTERMS + "creator", ox.Literal("The mmkg contributors"))
     add(dataset, DCAT + "landingPage", _iri(BASE))
     add(dataset, VOID + "uriSpace", ox.Literal(BASE))

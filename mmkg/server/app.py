@@ -2,16 +2,17 @@
 
 Each mmkg IRI is a page for a browser and its triples for an RDF client:
 
-============================  ==============================================================
-``/``                         the model documentation (``release/model.html``)
-``/sparql``                   the SPARQL 1.1 Protocol (read-only); its service description
-``/query``                    the query page (YASGUI, served from the package) with the named queries
-``/queries``, ``/queries/N``  the named queries as JSON; one run with parameters, or its SPARQL
-``/store``                    the graph store: the whole graph to read, writes refused
-``/.well-known/void``         the VoID and DCAT description (also ``/dataset``, ``/void``)
-``/release/F``, ``/mappings``  the release files and the SSSOM mapping set
-``/anything/else``            the mmkg IRI ``https://w3id.org/mmkg/anything/else``: HTML or RDF
-============================  ==============================================================
+==================================  ==============================================================
+``/``                               the model documentation (``release/model.html``)
+``/sparql``                         the SPARQL 1.1 Protocol (read-only); its service description
+``/query``                          the query page (YASGUI, served from the package) with the named queries
+``/queries``, ``/queries/N``        the named queries as JSON; one run with parameters, or its SPARQL
+``/store``                          the graph store: the whole graph to read, writes refused
+``/.well-known/void``               the VoID and DCAT description (also ``/dataset``, ``/void``)
+``/release/F``, ``/mappings``       the release files and the SSSOM mapping set
+``/mmkg.owl``, ``/releases/V/F``    the ontology's IRI and the dated IRIs of this release's files
+``/anything/else``                  the mmkg IRI ``https://w3id.org/mmkg/anything/else``: HTML or RDF
+==================================  ==============================================================
 """
 
 from __future__ import annotations
@@ -45,7 +46,14 @@ from .pool import Pool
 from .sparql import endpoint, graph_store, refuse, respond
 
 HERE = Path(__file__).parent
-RELEASE_FILES = ("mmkg.nt", "mmkg.ttl", "mmkg.jsonld", "mmkg.owl", "model.html", "void.ttl")
+MEDIA_TYPES = {
+    ".nt": "application/n-triples",
+    ".ttl": "text/turtle",
+    ".jsonld": "application/ld+json",
+    ".owl": "application/rdf+xml",
+    ".html": "text/html; charset=utf-8",
+    ".json": "application/json",
+}
 
 
 @dataclass(frozen=True)
@@ -128,18 +136,27 @@ async def dataset(request: Request) -> Response:
     return Response(data, media_type=fmt.media_type, headers={"Vary": "Accept"})
 
 
+def release_files(folder: Path) -> list[str]:
+    """The files of the release in ``folder`` that the server gives: whatever the build wrote there."""
+    return sorted(p.name for p in folder.iterdir() if p.is_file() and p.suffix in MEDIA_TYPES)
+
+
 async def release_file(request: Request) -> Response:
-    name = request.path_params["name"]
-    if name not in RELEASE_FILES:
-        return refuse(404, f"no release file {name!r}; the release has {', '.join(RELEASE_FILES)}")
-    media = {
-        "nt": "application/n-triples",
-        "ttl": "text/turtle",
-        "jsonld": "application/ld+json",
-        "owl": "application/rdf+xml",
-        "html": "text/html; charset=utf-8",
-    }
-    return FileResponse(request.app.state.release / name, media_type=media[name.rsplit(".", 1)[1]])
+    name = request.path_params.get("name") or request.path_params["path"]
+    folder: Path = request.app.state.release
+    files = release_files(folder)
+    if name not in files:  # a name from the folder's own listing: no other path is ever opened
+        return refuse(404, f"no release file {name!r}; the release has {', '.join(files)}")
+    return FileResponse(folder / name, media_type=MEDIA_TYPES[Path(name).suffix])
+
+
+async def versioned_file(request: Request) -> Response:
+    """A dated IRI of a release file (``/releases/VERSION/mmkg.owl``): the file, when VERSION is this release's."""
+    version = request.path_params["version"]
+    served = request.app.state.version
+    if version != served:
+        return refuse(404, f"this server holds release {served}, not {version}; see the project's releases for others")
+    return await release_file(request)
 
 
 async def mappings(request: Request) -> Response:
@@ -150,6 +167,8 @@ async def mappings(request: Request) -> Response:
 
 async def linked_data(request: Request) -> Response:
     """An mmkg IRI: an HTML page for a browser, its triples for an RDF client (content negotiation)."""
+    if request.path_params["path"] in release_files(request.app.state.release):
+        return await release_file(request)  # the ontology's IRI (…/mmkg.owl) names the release's file
     iri = BASE + request.path_params["path"]
     try:
         ox.NamedNode(iri)
@@ -174,6 +193,7 @@ async def linked_data(request: Request) -> Response:
 async def _lifespan(app: Starlette) -> AsyncIterator[None]:
     settings: Settings = app.state.settings
     app.state.pool = Pool(settings.release, workers=settings.workers, limits=settings.limits)
+    app.state.version = await app.state.pool.run(evaluation.release_version)
     try:
         yield
     finally:
@@ -195,6 +215,7 @@ def create_app(settings: Settings | None = None) -> Starlette:
             Route("/dataset", dataset),
             Route("/void", dataset),
             Route("/release/{name}", release_file),
+            Route("/releases/{version}/{name}", versioned_file),
             Route("/mappings/mmkg.sssom.tsv", mappings),
             Mount("/static", StaticFiles(directory=HERE / "static"), name="static"),
             Route("/{path:path}", linked_data),

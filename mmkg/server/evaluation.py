@@ -179,6 +179,12 @@ def named_query_text(name: str, params: dict[str, str]) -> str:
     return bind_values(named.sparql, named.bindings(current_store(), params))
 
 
+def release_version() -> str | None:
+    """The release's version (the ontology's ``owl:versionInfo``), which its dated IRIs carry."""
+    rows = current_store().select("SELECT ?v WHERE { ?o a owl:Ontology ; owl:versionInfo ?v } ORDER BY ?v LIMIT 1")
+    return str(rows[0]["v"]) if rows else None
+
+
 def describe(iri: str, accept: str | None) -> Answer:
     """The triples about ``iri`` (its concise bounded description), or 404 when the graph does not know it."""
     node = ox.NamedNode(iri)
@@ -208,5 +214,6 @@ __all__ = [
     "named_query_sparql",
     "named_query_text",
     "query",
+    "release_version",
     "start",
 ]

@@ -78,7 +78,8 @@ def test_dataset_description_at_well_known_void(server: str, kg) -> None:
     assert values(void + "triples") == [str(len(kg))]
     assert values(void + "sparqlEndpoint") == ["https://w3id.org/mmkg/sparql"]
     assert values("http://purl.org/dc/terms/license") == ["https://creativecommons.org/licenses/by/4.0/"]
-    assert values("http://www.w3.org/ns/dcat#version") == ["0.1.0"]
+    [ontology] = kg.select("SELECT ?v WHERE { ?o a owl:Ontology ; owl:versionInfo ?v }")
+    assert values("http://www.w3.org/ns/dcat#version") == [ontology["v"]]
     assert int(values(void + "entities")[0]) > 1000
     downloads = {
         q.object.value

@@ -8,6 +8,7 @@ import json
 import urllib.parse
 
 import mmkg
+from mmkg import resources
 from tests.server.client import fetch
 
 
@@ -58,3 +59,23 @@ def test_bad_named_query_requests(server: str) -> None:
     bad = fetch(f"{server}/queries/drugs-by-target?target=no-such-target")
     assert bad.status == 400
     assert "no-such-target" in bad.text
+
+
+def test_every_release_file_is_served_and_nothing_else(server: str) -> None:
+    shipped = sorted(p.name for p in resources.release_dir().iterdir() if p.is_file())
+    for name in shipped:
+        reply = fetch(f"{server}/release/{name}")
+        assert reply.status == 200, name
+        assert reply.body == (resources.release_dir() / name).read_bytes(), name
+    for name in ("..%2Fpyproject.toml", "%2Fetc%2Fpasswd", "mmkg.rq", ".hidden.ttl"):
+        assert fetch(f"{server}/release/{name}").status == 404, name
+
+
+def test_the_ontology_iri_and_its_dated_version_iri_give_the_owl_file(server: str, kg) -> None:
+    owl = (resources.release_dir() / "mmkg.owl").read_bytes()
+    [row] = kg.select("SELECT ?v WHERE { ?o a owl:Ontology ; owl:versionInfo ?v }")
+    assert fetch(f"{server}/mmkg.owl").body == owl
+    assert fetch(f"{server}/releases/{row['v']}/mmkg.owl").body == owl
+    other = fetch(f"{server}/releases/1999-01-01/mmkg.owl")
+    assert other.status == 404
+    assert f"holds release {row['v']}" in other.text

@@ -50,6 +50,7 @@ def redirect(path: str) -> tuple[int, str]:
         ("query", 302, "text/html"),
         (".well-known/void", 302, "text/turtle"),
         ("release/mmkg.ttl", 302, "text/turtle"),
+        ("mmkg.owl", 302, "application/rdf+xml"),
         ("mappings/mmkg.sssom.tsv", 302, "*/*"),
     ],
 )
