@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from pathlib import Path
 
+import pyoxigraph as ox
 import pytest
 import rdflib
 from rdflib.plugins.sparql import prepareQuery
@@ -31,7 +32,7 @@ def _name(path: Path) -> str:
 
 
 @pytest.fixture(scope="module")
-def store() -> plain.ox.Store:
+def store() -> ox.Store:
     return plain.release_store(resources.release_dir())
 
 
@@ -57,21 +58,21 @@ def test_query_file_orders_its_answer(path: Path) -> None:
 
 @pytest.mark.parametrize("path", LOCAL_FILES, ids=_name)
 def test_query_file_as_plain_text_gives_the_answer_of_its_header_defaults(
-    path: Path, store: plain.ox.Store, kg: mmkg.KnowledgeGraph
+    path: Path, store: ox.Store, kg: mmkg.KnowledgeGraph
 ) -> None:
     text = path.read_text(encoding="utf-8")
     with_defaults = bind_values(text, mmkg.catalogue().get(path.stem).bindings(kg, {}))
     assert plain.on_pyoxigraph(store, text) == plain.on_pyoxigraph(store, with_defaults)
 
 
-def test_results_for_regimen_as_plain_text_gives_the_nine_isakd_results(store: plain.ox.Store) -> None:
+def test_results_for_regimen_as_plain_text_gives_the_nine_isakd_results(store: ox.Store) -> None:
     text = (resources.queries_dir() / "results-for-regimen.rq").read_text(encoding="utf-8")
     answer = plain.on_pyoxigraph(store, text)
     assert len(answer) == 9
     assert {row[3] for row in answer} == {("literal", "IKEMA", "en")}
 
 
-def test_disease_settings_are_one_level_deep_as_the_queries_assume(store: plain.ox.Store) -> None:
+def test_disease_settings_are_one_level_deep_as_the_queries_assume(store: ox.Store) -> None:
     # approved-as-of, approval-gaps and the competency queries take one skos:broader step, not
     # skos:broader* (which Virtuoso 7.2 evaluates wrongly): a deeper setting would be missed.
     deeper = "PREFIX skos: <http://www.w3.org/2004/02/skos/core#> ASK { ?a skos:broader ?b . ?b skos:broader ?c }"
@@ -80,17 +81,13 @@ def test_disease_settings_are_one_level_deep_as_the_queries_assume(store: plain.
 
 @pytest.mark.slow
 @pytest.mark.parametrize("path", LOCAL_FILES, ids=_name)
-def test_query_file_as_plain_text_answers_the_same_on_rdflib(
-    path: Path, store: plain.ox.Store, graph: rdflib.Graph
-) -> None:
+def test_query_file_as_plain_text_answers_the_same_on_rdflib(path: Path, store: ox.Store, graph: rdflib.Graph) -> None:
     text = path.read_text(encoding="utf-8")
     assert plain.on_rdflib(graph, text) == plain.on_pyoxigraph(store, text)
 
 
 @pytest.mark.slow
 @pytest.mark.parametrize("path", LOCAL_FILES, ids=_name)
-def test_query_file_as_plain_text_answers_the_same_on_virtuoso(
-    path: Path, store: plain.ox.Store, virtuoso: Virtuoso
-) -> None:
+def test_query_file_as_plain_text_answers_the_same_on_virtuoso(path: Path, store: ox.Store, virtuoso: Virtuoso) -> None:
     text = path.read_text(encoding="utf-8")
     assert plain.on_endpoint(virtuoso.endpoint, text, default_graph=GRAPH) == plain.on_pyoxigraph(store, text)
