@@ -193,7 +193,7 @@ def release_files(triples: list[ox.Triple], *, ontology: Path, shapes: Path | No
     return files
 
 
-def _write_release(files: dict[str, bytes], report: BuildReport, out: Path) -> None:
+def _write_release(files: dict[str, bytes], triples: list[ox.Triple], report: BuildReport, out: Path) -> None:
     out.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=f".{out.name}-new-", dir=out.parent))
     try:
@@ -223,7 +223,8 @@ def build(*, out: Path | None = None, ontology: Path | None = None, shapes: Path
     ontology = ontology or resources.ontology_dir()
     triples, report = materialise(ontology=ontology, shapes=shapes, report=report)
     with _timed(report, "write"):
-        _write_release(release_files(triples, ontology=ontology, shapes=shapes), report, out or resources.release_dir())
+        files = release_files(triples, ontology=ontology, shapes=shapes)
+        _write_release(files, triples, report, out or resources.release_dir())
     report.timings["total"] = round(time.perf_counter() - start, 3)
     return report
 
