@@ -49,7 +49,7 @@ ARTIFACTS = {
 SHAPES = "mmkg-shapes.ttl"
 EXTRA_ARTIFACTS = (BASE_NAME, SHAPES)
 REPORT = "build-report.json"
-RELEASE_FILES = (*ARTIFACTS, *EXTRA_ARTIFACTS, REPORT)
+RELEASE_FILES = (*ARTIFACTS, *EXTRA_ARTIFACTS, *described.FILES, REPORT)
 
 
 @dataclass
@@ -182,7 +182,7 @@ def serialise(triples: list[ox.Triple], fmt: ox.RdfFormat) -> bytes:
 
 
 def release_files(triples: list[ox.Triple], *, ontology: Path, shapes: Path | None) -> dict[str, bytes]:
-    """Every release file's bytes but the build report: the full graph in four syntaxes, the base, the shapes."""
+    """Every release file's bytes but the build report (the graph, the base, the shapes, the model page, VoID)."""
     files = {name: serialise(triples, fmt) for name, fmt in ARTIFACTS.items()}
     tbox = read_turtle_files([ontology / "mmkg.ttl"])
     # the rules write the OBO definition annotations; the base carries those of its own terms
@@ -190,17 +190,17 @@ def release_files(triples: list[ox.Triple], *, ontology: Path, shapes: Path | No
     definitions = [t for t in triples if t.predicate == IAO_DEFINITION and t.subject in terms]
     files[BASE_NAME] = serialise(base_ontology(tbox + definitions), ox.RdfFormat.RDF_XML)
     files[SHAPES] = serialise(merged_shapes(resources.shape_files(shapes)), ox.RdfFormat.TURTLE)
+    files.update(described.files(triples))  # the model page and the VoID description (mmkg.docs.release)
     return files
 
 
-def _write_release(files: dict[str, bytes], triples: list[ox.Triple], report: BuildReport, out: Path) -> None:
+def _write_release(files: dict[str, bytes], report: BuildReport, out: Path) -> None:
     out.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=f".{out.name}-new-", dir=out.parent))
     try:
         for name, data in files.items():
             (staging / name).write_bytes(data)
             report.artifacts[name] = hashlib.sha256(data).hexdigest()
-        described.write(triples, staging)  # model.html and void.ttl (mmkg.docs.release)
         (staging / REPORT).write_text(report.to_json(), encoding="utf-8")
         with open(out.parent / f".{out.name}.lock", "w") as lock:
             fcntl.flock(lock, fcntl.LOCK_EX)
@@ -223,8 +223,7 @@ def build(*, out: Path | None = None, ontology: Path | None = None, shapes: Path
     ontology = ontology or resources.ontology_dir()
     triples, report = materialise(ontology=ontology, shapes=shapes, report=report)
     with _timed(report, "write"):
-        files = release_files(triples, ontology=ontology, shapes=shapes)
-        _write_release(files, triples, report, out or resources.release_dir())
+        _write_release(release_files(triples, ontology=ontology, shapes=shapes), report, out or resources.release_dir())
     report.timings["total"] = round(time.perf_counter() - start, 3)
     return report
 

@@ -7,8 +7,6 @@ triples, and both are byte-identical for identical triples.
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pyoxigraph as ox
 
 from ..store import Store
@@ -18,13 +16,12 @@ from .void import void_turtle
 FILES = ("model.html", "void.ttl")
 
 
-def write(triples: list[ox.Triple], folder: Path) -> None:
-    """Write ``model.html`` and ``void.ttl`` for the release ``triples`` into ``folder``."""
+def files(triples: list[ox.Triple]) -> dict[str, bytes]:
+    """``model.html`` and ``void.ttl`` for the release ``triples``, by name."""
     store = ox.Store()
     store.extend(ox.Quad(t.subject, t.predicate, t.object) for t in triples)
     described = Store(store)
-    (folder / "model.html").write_text(model_page(described), encoding="utf-8")
-    (folder / "void.ttl").write_bytes(void_turtle(described))
+    return {"model.html": model_page(described).encode("utf-8"), "void.ttl": void_turtle(described)}
 
 
-__all__ = ["FILES", "write"]
+__all__ = ["FILES", "files"]

@@ -37,6 +37,8 @@ DOWNLOADS = {
     "mmkg.ttl": ("Turtle", "text/turtle"),
     "mmkg.jsonld": ("JSON-LD", "application/ld+json"),
     "mmkg.owl": ("RDF/XML (OWL)", "application/rdf+xml"),
+    "mmkg-base.owl": ("the ontology alone (TBox, for import), RDF/XML (OWL)", "application/rdf+xml"),
+    "mmkg-shapes.ttl": ("the SHACL shapes, Turtle", "text/turtle"),
 }
 EXAMPLE_CLASSES = 8
 ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
@@ -118,7 +120,7 @@ def void_triples(store: Store) -> list[ox.Triple]:
             add(partition, VOID + "class", _iri(term.iri))
             add(partition, VOID + "entities", _integer(term.uses))
     for row in store.select("SELECT ?p (COUNT(*) AS ?n) WHERE { ?s ?p ?o } GROUP BY ?p ORDER BY ?p"):
-        partition = _iri(f"{DATASET}#property-{compact(row['p']).replace(':', '-')}")
+        partition = _iri(f"{DATASET}#property-{re.sub(r'[^A-Za-z0-9_]+', '-', compact(row['p']))}")
         add(dataset, VOID + "propertyPartition", partition)
         add(partition, VOID + "property", _iri(row["p"]))
         add(partition, VOID + "triples", _integer(row["n"]))

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import json
-
 import pyoxigraph as ox
 import pytest
 
@@ -51,10 +49,16 @@ def test_a_class_page_shows_its_definition_in_manchester_syntax(server: str) -> 
     assert "teclistamab" in reply.text  # its members link to it
 
 
-def test_the_ontology_iri_dereferences(server: str) -> None:
-    reply = fetch(f"{server}/ontology", headers={"Accept": "application/ld+json"})
+def test_the_ontology_iri_dereferences_to_the_owl_file(server: str) -> None:
+    reply = fetch(f"{server}/mmkg.owl", headers={"Accept": "application/rdf+xml"})
     assert reply.status == 200
-    assert any("http://www.w3.org/2002/07/owl#Ontology" in json.dumps(node) for node in json.loads(reply.body))
+    assert reply.media_type == "application/rdf+xml"
+    ontology = ox.Triple(
+        ox.NamedNode("https://w3id.org/mmkg/mmkg.owl"),
+        ox.NamedNode("http://www.w3.org/1999/02/22-rdf-syntax-ns#type"),
+        ox.NamedNode("http://www.w3.org/2002/07/owl#Ontology"),
+    )
+    assert ontology in [quad.triple for quad in ox.parse(reply.body, format=ox.RdfFormat.RDF_XML)]
 
 
 def test_an_iri_the_graph_does_not_know_is_404(server: str) -> None:
@@ -80,6 +84,7 @@ def test_dataset_description_at_well_known_void(server: str, kg) -> None:
     assert values("http://purl.org/dc/terms/license") == ["https://creativecommons.org/licenses/by/4.0/"]
     [ontology] = kg.select("SELECT ?v WHERE { ?o a owl:Ontology ; owl:versionInfo ?v }")
     assert values("http://www.w3.org/ns/dcat#version") == [ontology["v"]]
+    assert values("http://purl.org/dc/terms/issued") == [ontology["v"]]  # the version is the release date
     assert int(values(void + "entities")[0]) > 1000
     downloads = {
         q.object.value

@@ -1,7 +1,8 @@
 """Load: 32 concurrent clients run the named queries while one runaway query hits the time limit.
 
 Loopback only, bounded in time (DURATION) and in count (MAX_REQUESTS); the figures
-(throughput, p50/p99 latency, errors) are printed (`pytest -m slow -s`).
+(throughput, p50/p99 latency, errors) are printed (`pytest -m slow -s`), beside the throughput
+of one client alone on the same server, measured just before.
 """
 
 from __future__ import annotations
@@ -35,7 +36,16 @@ def loaded_server() -> Iterator[str]:
     stop_server(process)
 
 
+def _one_client_pass(base: str) -> float:
+    """Seconds for one client to run each named query once: the baseline the load is read against."""
+    began = time.monotonic()
+    for name in NAMES:
+        fetch(f"{base}/queries/{urllib.parse.quote(name)}", headers={"Accept": "application/sparql-results+json"})
+    return time.monotonic() - began
+
+
 def test_32_clients_and_a_runaway_query(loaded_server: str) -> None:
+    baseline = _one_client_pass(loaded_server)
     results: list[tuple[str, int, float, float]] = []  # name, status, started, seconds
     lock = threading.Lock()
     start = time.monotonic()
@@ -85,7 +95,9 @@ def test_32_clients_and_a_runaway_query(loaded_server: str) -> None:
         f"\n{CLIENTS} clients, {len(results)} requests in {elapsed:.1f} s: {len(results) / elapsed:.1f} requests/s; "
         f"latency p50 {p50 * 1000:.0f} ms, p99 {p99 * 1000:.0f} ms, max {latencies[-1] * 1000:.0f} ms; "
         f"errors {len(errors)}; runaway query: status {runaway_status} after {runaway_seconds:.2f} s "
-        f"(limit {TIME_LIMIT:g} s), {len(during)} requests answered meanwhile"
+        f"(limit {TIME_LIMIT:g} s), {len(during)} requests answered meanwhile; "
+        f"baseline, one client alone: {len(NAMES) / baseline:.1f} requests/s, "
+        f"so {len(results) / elapsed / (len(NAMES) / baseline):.2f}x under load"
     )
     assert errors == []
     assert runaway_status == 503

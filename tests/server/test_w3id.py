@@ -44,7 +44,6 @@ def redirect(path: str) -> tuple[int, str]:
         ("drug/lenalidomide", 303, "text/turtle"),
         ("drug/lenalidomide", 303, "text/html"),
         ("ontology/ImmunomodulatoryDrug", 303, "application/ld+json"),
-        ("ontology", 303, "text/turtle"),
         ("regimen/IsaKd", 303, "application/n-triples"),
         ("", 302, "text/html"),
         ("query", 302, "text/html"),

@@ -25,7 +25,8 @@ from tests.server.conftest import free_port
 
 SERVER = shutil.which("virtuoso-t")
 ISQL = shutil.which("isql-vt")
-SYSTEM_INI = Path("/etc/virtuoso-opensource-7/virtuoso.ini")
+# the package's own template (the postinst copies it to /etc, where an administrator may change it)
+TEMPLATE_INI = Path("/usr/share/virtuoso-opensource-7/virtuoso.ini")
 GRAPH = "https://w3id.org/mmkg/release"
 
 
@@ -63,18 +64,23 @@ class Virtuoso:
 
 def configuration(folder: Path, sql_port: int, http_port: int) -> str:
     """The packaged virtuoso.ini with the database in ``folder`` and both servers on loopback ports."""
-    text = SYSTEM_INI.read_text(encoding="utf-8")
-    text = text.replace("/var/lib/virtuoso-opensource-7/db/", f"{folder}/")
-    text = re.sub(r"(?m)^ServerPort\s*=\s*1111\b", f"ServerPort = 127.0.0.1:{sql_port}", text)
-    text = re.sub(r"(?m)^ServerPort\s*=\s*8890\b", f"ServerPort = 127.0.0.1:{http_port}", text)
-    text = re.sub(r"(?m)^DirsAllowed\s*=\s*", f"DirsAllowed = {folder}, ", text)
-    text = re.sub(r"(?m)^ResultSetMaxRows\s*=.*$", "ResultSetMaxRows = 1000000", text)
+    text = TEMPLATE_INI.read_text(encoding="utf-8")
+    for pattern, replacement in (
+        (r"/var/lib/virtuoso-opensource-7/db/", f"{folder}/"),
+        (r"(?m)^ServerPort\s*=\s*1111\b", f"ServerPort = 127.0.0.1:{sql_port}"),
+        (r"(?m)^ServerPort\s*=\s*8890\b", f"ServerPort = 127.0.0.1:{http_port}"),
+        (r"(?m)^DirsAllowed\s*=\s*", f"DirsAllowed = {folder}, "),
+        (r"(?m)^ResultSetMaxRows\s*=.*$", "ResultSetMaxRows = 1000000"),
+    ):
+        text, count = re.subn(pattern, replacement, text)
+        if not count:  # a new template: the server would otherwise touch the system's database or ports
+            raise RuntimeError(f"{TEMPLATE_INI} has no {pattern!r}; adapt tests/server/virtuoso.py")
     return text
 
 
 def start(folder: Path, release_nt: Path) -> Virtuoso:
     """Start a Virtuoso with a new database in ``folder`` and bulk-load ``release_nt`` into one graph."""
-    assert SERVER is not None and SYSTEM_INI.is_file(), "virtuoso-opensource is not installed"
+    assert SERVER is not None and TEMPLATE_INI.is_file(), "virtuoso-opensource is not installed"
     folder.mkdir(parents=True, exist_ok=True)
     sql_port, http_port = free_port(), free_port()
     (folder / "virtuoso.ini").write_text(configuration(folder, sql_port, http_port), encoding="utf-8")
