@@ -41,7 +41,7 @@ def service_description(endpoint: str, limits: Limits, fmt: ox.RdfFormat) -> byt
     federation = "SERVICE (federated query) allowed" if limits.allow_service else "SERVICE (federated query) refused"
     notes = (
         f"mmkg, a knowledge graph of multiple myeloma therapies. Read-only: SPARQL Update and graph writes "
-        f"are refused. Each query may run {limits.timeout:g} s and return {limits.max_result_bytes} bytes; "
+        f"are refused. Each query may run {limits.timeout:g} s and return {limits.result_size} of results; "
         f"{federation}. Every project prefix (mmkg:, drug:, regimen:, …) is predeclared. The graph holds "
         "the reasoner's inferences (full closure), so simple entailment finds them. "
         "Information with its evidence; not medical advice."

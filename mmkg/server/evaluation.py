@@ -48,6 +48,18 @@ class Limits:
     max_memory: int | None = 4 * 2**30
     allow_service: bool = False
 
+    @property
+    def result_size(self) -> str:
+        """The result limit as a person reads it.
+
+        >>> Limits().result_size
+        '32 MiB'
+        """
+        size, units = float(self.max_result_bytes), ["bytes", "KiB", "MiB", "GiB"]
+        while size >= 1024 and len(units) > 1:
+            size, units = size / 1024, units[1:]
+        return f"{size:g} {units[0]}"
+
 
 @dataclass(frozen=True)
 class Answer:

@@ -34,5 +34,7 @@ def test_monumental1_primary_endpoints_are_orr_by_irc_and_phase1_safety(kg, evid
     review committee'; safety is the primary objective of the phase 1 parts (J&J Medical Connect)."""
     trial = evidence.describe("trial:MonumenTAL-1")
     assert trial["primaryEndpoint"] == {"endpoint:ORR", "endpoint:safety"}
-    assert any("The primary endpoint was overall response rate assessed by independent" in n for n in trial["curationNote"])
+    assert any(
+        "The primary endpoint was overall response rate assessed by independent" in n for n in trial["curationNote"]
+    )
     assert "ref:chari-2025-lancet-haematol" in evidence.sources("trial:MonumenTAL-1")
