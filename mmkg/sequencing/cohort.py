@@ -1,0 +1,314 @@
+"""Whole cohorts: the options of every patient, on one day or at every relapse, as rows.
+
+The single-patient engine (:mod:`.options`) answers one history at a time. A cohort
+repeats the same work for every patient — the same approvals in force, the same
+indications checked against the same few exposure profiles — so this engine does it
+once and shares it:
+
+- the days on which anything a region's answer depends on changes (an approval comes
+  into or out of force, an AIFA decision, a curation record's check) cut time into
+  *epochs*; the options in force, their indications and their Italian status are
+  compiled once per epoch;
+- whether a patient meets an indication depends only on the prior lines, how the last
+  line ended and the exposures and refractoriness to the drugs the indication names,
+  so each indication is checked once per distinct profile of that kind;
+- what is left per patient — refractoriness to a component, a one-course product
+  given, an earlier therapy of the same target — is a few set look-ups.
+
+Rows are streamed: memory does not grow with the number of patients (the shared
+answers are bounded). ``tests/sequencing/test_cohort.py`` checks that every row is the
+single-patient engine's answer. Information with its evidence; not medical advice.
+
+>>> import mmkg
+>>> kg = mmkg.load()
+>>> history = {"id": "p1", "lines": [{"regimen": "VRd", "start": "2019-01-07", "progression": "on-therapy"},
+...                                  {"regimen": "DKd", "start": "2021-03-01"}]}
+>>> rows = list(options_for_cohort(kg, [history], region="EU", as_of=EACH_RELAPSE))
+>>> {(row.relapse, str(row.day)) for row in rows}
+{(1, '2021-03-01')}
+>>> next(row.status for row in rows if row.label == "DKd")
+'open'
+"""
+
+from __future__ import annotations
+
+import bisect
+import datetime as dt
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from typing import Any, NamedTuple
+
+from ..errors import InputError
+from ..store import Store
+from .history import History, parse_history
+from .knowledge import AGENCY_OF_REGION, AIFA, Approval, Criteria, Knowledge, knowledge
+from .options import (
+    REGIONS,
+    STATUS_ORDER,
+    Reason,
+    component_reasons,
+    criteria_reasons,
+    evidence_after,
+    in_force,
+    indication_reasons,
+    italy_status,
+    line_labeller,
+    new_option,
+    targeted_priors,
+)
+from .states import PatientState, exposure_state
+
+EACH_RELAPSE = "each relapse"
+COLUMNS = ("patient", "relapse", "day", "option", "label", "kind", "status", "reasons")
+# bounds on what is shared between patients, so that memory stays flat however long the cohort
+_MAX_SHARED = 200_000
+
+
+class CohortRow(NamedTuple):
+    """One option of one patient at one relapse (``relapse``: the prior lines the answer counts).
+
+    ``reasons`` are ordered worst first, as ``mmkg options --format json`` gives them.
+    """
+
+    patient: str
+    relapse: int
+    day: dt.date
+    option: str
+    label: str
+    kind: str
+    status: str
+    reasons: tuple[Reason, ...]
+
+
+class RelapseError(InputError):
+    """A history that cannot be answered at each relapse: a line after the first has no start date."""
+
+
+@dataclass(frozen=True)
+class _Indication:
+    approval: Approval
+    criteria: Criteria
+    where: str
+    drugs: frozenset[str]  # the drugs whose exposure or refractoriness the criteria look at
+    italy: tuple[str, str] | None  # fixed over the epoch, or None outside Italy
+    italy_by_day: bool  # the Italian text names the day
+
+
+@dataclass(frozen=True)
+class _Planned:
+    """An option in force during an epoch, with its indications."""
+
+    id: str
+    label: str
+    kind: str
+    regimen: str
+    indications: tuple[_Indication, ...]
+
+
+def _criteria_drugs(k: Knowledge, criteria: Criteria) -> frozenset[str]:
+    classes = {
+        *criteria.requires_exposure,
+        *criteria.requires_refractory,
+        *criteria.excludes_exposure,
+        *criteria.excludes_refractory,
+        *(c.cls for c in criteria.exposure_counts),
+        *(c.cls for c in criteria.refractory_counts),
+    }
+    return frozenset(d for d in k.drugs for c in classes if k.member(d, c)) | frozenset(classes)
+
+
+class CohortEngine:
+    """Answers many histories for one region; build it once, then call :meth:`answer` per history."""
+
+    def __init__(self, kg: Store, *, region: str, as_of: dt.date | str | None = None) -> None:
+        if not isinstance(region, str) or region.upper() not in REGIONS:
+            raise InputError(f"region must be one of {', '.join(REGIONS)}, got {region!r}")
+        self.kg = kg
+        self.k = knowledge(kg)
+        self.region = region.upper()
+        self.each_relapse = _is_each_relapse(as_of)
+        self.as_of = None if self.each_relapse else _day(as_of)
+        self.boundaries = self._boundaries()
+        self._epochs: dict[int, tuple[_Planned, ...]] = {}
+        self._checked: dict[Any, list[Reason]] = {}
+        self._evidence: dict[tuple[str, str, str], str] = {}
+
+    # --- what does not depend on the patient ---------------------------------------------
+
+    def _boundaries(self) -> list[dt.date]:
+        """The days on which the region's options in force, or their status in Italy, may change."""
+        k, agency = self.k, AGENCY_OF_REGION[self.region]
+        days = set()
+        for approval in k.approvals:
+            if approval.agency == agency:
+                days.add(approval.in_force_from)
+                if approval.in_force_until is not None:
+                    days.add(approval.in_force_until)
+        if self.region == "IT":
+            days |= {d.latest for d in k.aifa}
+            days |= {
+                c.checked_on + dt.timedelta(days=1)
+                for (_, agency), c in k.coverage.items()
+                if agency == AIFA and c.checked_on
+            }
+        return sorted(days)
+
+    def _plan(self, day: dt.date) -> tuple[_Planned, ...]:
+        epoch = bisect.bisect_right(self.boundaries, day)
+        found = self._epochs.get(epoch)
+        if found is None:
+            found = self._epochs[epoch] = self._compile_plan(day)
+        return found
+
+    def _compile_plan(self, day: dt.date) -> tuple[_Planned, ...]:
+        k = self.k
+        by_regimen: dict[str, list[Approval]] = {}
+        for approval in in_force(k, self.region, day):
+            by_regimen.setdefault(approval.regimen, []).append(approval)
+        planned = []
+        for regimen, approvals in sorted(by_regimen.items()):
+            option = new_option(k, regimen)
+            indications = []
+            for approval in approvals:
+                criteria = k.criteria.get(approval.indication, Criteria(approval.indication))
+                italy = italy_status(k, approval, day) if self.region == "IT" else None
+                indications.append(
+                    _Indication(
+                        approval,
+                        criteria,
+                        f"the indication ({approval.label})",
+                        _criteria_drugs(k, criteria),
+                        italy,
+                        italy is not None and italy[0] == "none",
+                    )
+                )
+            planned.append(_Planned(option.id, option.label, option.kind, regimen, tuple(indications)))
+        return tuple(planned)
+
+    def _evidence_after(self, regimen: str, prior: str, target: str) -> str:
+        key = (regimen, prior, target)
+        found = self._evidence.get(key)
+        if found is None:
+            found = self._evidence[key] = evidence_after(self.k, regimen, prior, target)
+        return found
+
+    # --- the patient ---------------------------------------------------------------------
+
+    def _criteria_reasons(self, indication: _Indication, state: PatientState, shared: bool) -> list[Reason]:
+        """The indication's criteria for this patient; shared between patients with the same profile."""
+        if not shared:  # drugs stand for classes (the CLI's quick form): their classes are the patient's own
+            return criteria_reasons(
+                self.k, indication.criteria, state, where=indication.where, node=indication.approval.iri
+            )
+        drugs = indication.drugs
+        key = (
+            indication.approval.iri,
+            indication.approval.indication,
+            state.prior_lines,
+            state.last_line_course,
+            state.progression_on_last_line,
+            frozenset(d for d in state.exposed if d in drugs),
+            frozenset(d for d in state.refractory if d in drugs),
+        )
+        found = self._checked.get(key)
+        if found is None:
+            if len(self._checked) >= _MAX_SHARED:
+                self._checked.clear()
+            found = self._checked[key] = criteria_reasons(
+                self.k, indication.criteria, state, where=indication.where, node=indication.approval.iri
+            )
+        return found
+
+    def _rows(self, history: History, relapse: int, day: dt.date) -> list[CohortRow]:
+        k = self.k
+        history = history.until(day)
+        state = exposure_state(k, history)
+        shared = not history.placeholders
+        priors = targeted_priors(k, state)
+        line_iri = f"{history.iri()}/line-"
+        line_label = line_labeller(k, history)
+        answered = []
+        for planned in self._plan(day):
+            per_indication = []
+            for indication in planned.indications:
+                italy = indication.italy
+                if indication.italy_by_day:
+                    italy = italy_status(k, indication.approval, day)
+                per_indication.append(
+                    (indication.approval, self._criteria_reasons(indication, state, shared), italy)
+                )
+            reasons = indication_reasons(per_indication)
+            reasons += component_reasons(
+                k,
+                planned.regimen,
+                state,
+                priors,
+                line_iri=line_iri,
+                line_label=line_label,
+                evidence=self._evidence_after,
+            )
+            ordered = tuple(sorted(reasons, key=lambda r: -STATUS_ORDER[r.status]))
+            status = ordered[0].status if ordered else "open"
+            answered.append((STATUS_ORDER[status], planned.label.lower(), planned, status, ordered))
+        answered.sort(key=lambda a: (a[0], a[1]))
+        return [
+            CohortRow(history.id, relapse, day, p.id, p.label, p.kind, status, reasons)
+            for _, _, p, status, reasons in answered
+        ]
+
+    def answer(self, history: History) -> Iterator[CohortRow]:
+        """The rows of one patient: at ``as_of``, or at the start of every line after the first."""
+        if not self.each_relapse:
+            day = self.as_of or dt.date.today()
+            yield from self._rows(history, len(history.until(day).lines), day)
+            return
+        for line in history.lines[1:]:
+            if line.start is None:
+                raise RelapseError(
+                    f"patient {history.id}: line {line.number} has no start date; answering at each relapse needs the start of every line after the first"
+                )
+        for relapse, line in enumerate(history.lines[1:], start=1):
+            assert line.start is not None
+            before = History(history.id, history.lines[:relapse], history.placeholders, history.assumptions)
+            yield from self._rows(before, relapse, line.start)
+
+
+def _is_each_relapse(as_of: Any) -> bool:
+    return isinstance(as_of, str) and as_of.strip().lower().replace("-", " ") == EACH_RELAPSE
+
+
+def _day(as_of: Any) -> dt.date | None:
+    if as_of is None or (isinstance(as_of, dt.date) and not isinstance(as_of, dt.datetime)):
+        return as_of
+    if isinstance(as_of, str):
+        try:
+            return dt.date.fromisoformat(as_of)
+        except ValueError:
+            pass
+    raise InputError(f"as_of expects YYYY-MM-DD or {EACH_RELAPSE!r}, got {as_of!r}")
+
+
+def options_for_cohort(
+    kg: Store,
+    histories: Iterable[History | dict[str, Any]],
+    *,
+    region: str,
+    as_of: dt.date | str | None = None,
+) -> Iterator[CohortRow]:
+    """Every patient's options in ``region``, one row per patient (per relapse) and option, streamed.
+
+    ``histories``: :class:`History` objects or parsed mappings in the ``--history`` form
+    (with their ``id``). ``as_of``: a day (default today) or ``"each relapse"``: the day
+    each line after the first started, answered with the lines before it. A history
+    with problems raises :class:`~mmkg.sequencing.HistoryError` (``mmkg cohort`` reports
+    and skips it instead). The rows are those :func:`mmkg.options` gives each patient.
+    Information with its evidence; not medical advice.
+    """
+    engine = CohortEngine(kg, region=region, as_of=as_of)
+    for number, history in enumerate(histories, start=1):
+        if not isinstance(history, History):
+            history = parse_history(history, kg, source=f"history {number}")
+        yield from engine.answer(history)
+
+
+__all__ = ["COLUMNS", "EACH_RELAPSE", "CohortEngine", "CohortRow", "RelapseError", "options_for_cohort"]
