@@ -22,11 +22,11 @@ single-patient engine's answer. Information with its evidence; not medical advic
 >>> import mmkg
 >>> kg = mmkg.load()
 >>> history = {"id": "p1", "lines": [{"regimen": "VRd", "start": "2019-01-07", "progression": "on-therapy"},
-...                                  {"regimen": "DKd", "start": "2021-03-01"}]}
+...                                  {"regimen": "Kd", "start": "2021-03-01"}]}
 >>> rows = list(options_for_cohort(kg, [history], region="EU", as_of=EACH_RELAPSE))
 >>> {(row.relapse, str(row.day)) for row in rows}
 {(1, '2021-03-01')}
->>> next(row.status for row in rows if row.label == "DKd")
+>>> next(row.status for row in rows if row.label == "Kd")
 'open'
 """
 
@@ -34,7 +34,7 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any, NamedTuple
 
@@ -89,23 +89,29 @@ class _Indication:
     approval: Approval
     criteria: Criteria
     where: str
-    drugs: frozenset[str]  # the drugs whose exposure or refractoriness the criteria look at
     italy: tuple[str, str] | None  # fixed over the epoch, or None outside Italy
     italy_by_day: bool  # the Italian text names the day
 
 
 @dataclass(frozen=True)
 class _Planned:
-    """An option in force during an epoch, with its indications."""
+    """An option in force during an epoch, with its indications and what of a patient's past they look at."""
 
+    uid: int  # the same option with the same indications (and Italian status) in every epoch it is in
     id: str
     label: str
+    sort_label: str
     kind: str
     regimen: str
     indications: tuple[_Indication, ...]
+    drugs: frozenset[str]  # the drugs whose exposure or refractoriness the indications look at
+    shared: bool  # the answer for one patient holds for every patient with the same profile
+    components: frozenset[str]
+    single_course: frozenset[str]  # components given once (a CAR-T)
+    targets: frozenset[str]  # tumour antigens of the components
 
 
-def _criteria_drugs(k: Knowledge, criteria: Criteria) -> frozenset[str]:
+def _criteria_drugs(k: Knowledge, criteria: Criteria) -> set[str]:
     classes = {
         *criteria.requires_exposure,
         *criteria.requires_refractory,
@@ -114,7 +120,10 @@ def _criteria_drugs(k: Knowledge, criteria: Criteria) -> frozenset[str]:
         *(c.cls for c in criteria.exposure_counts),
         *(c.cls for c in criteria.refractory_counts),
     }
-    return frozenset(d for d in k.drugs for c in classes if k.member(d, c)) | frozenset(classes)
+    return {d for d in k.drugs for c in classes if k.member(d, c)} | classes
+
+
+_Answer = tuple[list[Reason], tuple[Reason, ...], str]  # reasons, worst first, status
 
 
 class CohortEngine:
@@ -130,8 +139,11 @@ class CohortEngine:
         self.as_of = None if self.each_relapse else _day(as_of)
         self.boundaries = self._boundaries()
         self._epochs: dict[int, tuple[_Planned, ...]] = {}
-        self._checked: dict[Any, list[Reason]] = {}
+        self._uids: dict[Any, int] = {}
+        self._drug_sets: dict[frozenset[str], frozenset[str]] = {}
+        self._answers: dict[Any, _Answer] = {}
         self._evidence: dict[tuple[str, str, str], str] = {}
+        self._component_texts: dict[Any, list[tuple[str, str, int | str]]] = {}
 
     # --- what does not depend on the patient ---------------------------------------------
 
@@ -169,20 +181,31 @@ class CohortEngine:
         for regimen, approvals in sorted(by_regimen.items()):
             option = new_option(k, regimen)
             indications = []
+            drugs: set[str] = set()
             for approval in approvals:
                 criteria = k.criteria.get(approval.indication, Criteria(approval.indication))
                 italy = italy_status(k, approval, day) if self.region == "IT" else None
-                indications.append(
-                    _Indication(
-                        approval,
-                        criteria,
-                        f"the indication ({approval.label})",
-                        _criteria_drugs(k, criteria),
-                        italy,
-                        italy is not None and italy[0] == "none",
-                    )
+                by_day = italy is not None and italy[0] == "none"
+                indications.append(_Indication(approval, criteria, f"the indication ({approval.label})", italy, by_day))
+                drugs |= _criteria_drugs(k, criteria)
+            components = frozenset(option.components)
+            uid_key = (regimen, tuple((i.approval.iri, i.approval.indication, i.italy) for i in indications))
+            planned.append(
+                _Planned(
+                    uid=self._uids.setdefault(uid_key, len(self._uids)),
+                    id=option.id,
+                    label=option.label,
+                    sort_label=option.label.lower(),
+                    kind=option.kind,
+                    regimen=regimen,
+                    indications=tuple(indications),
+                    drugs=self._drug_sets.setdefault(frozenset(drugs), frozenset(drugs)),
+                    shared=not any(i.italy_by_day for i in indications),
+                    components=components,
+                    single_course=frozenset(d for d in components if k.drugs[d].single_course),
+                    targets=frozenset(t for d in components for t in k.drugs[d].targets),
                 )
-            planned.append(_Planned(option.id, option.label, option.kind, regimen, tuple(indications)))
+            )
         return tuple(planned)
 
     def _evidence_after(self, regimen: str, prior: str, target: str) -> str:
@@ -194,52 +217,47 @@ class CohortEngine:
 
     # --- the patient ---------------------------------------------------------------------
 
-    def _criteria_reasons(self, indication: _Indication, state: PatientState, shared: bool) -> list[Reason]:
-        """The indication's criteria for this patient; shared between patients with the same profile."""
-        if not shared:  # drugs stand for classes (the CLI's quick form): their classes are the patient's own
-            return criteria_reasons(
-                self.k, indication.criteria, state, where=indication.where, node=indication.approval.iri
-            )
-        drugs = indication.drugs
-        key = (
-            indication.approval.iri,
-            indication.approval.indication,
-            state.prior_lines,
-            state.last_line_course,
-            state.progression_on_last_line,
-            frozenset(d for d in state.exposed if d in drugs),
-            frozenset(d for d in state.refractory if d in drugs),
-        )
-        found = self._checked.get(key)
-        if found is None:
-            if len(self._checked) >= _MAX_SHARED:
-                self._checked.clear()
-            found = self._checked[key] = criteria_reasons(
-                self.k, indication.criteria, state, where=indication.where, node=indication.approval.iri
-            )
-        return found
-
-    def _rows(self, history: History, relapse: int, day: dt.date) -> list[CohortRow]:
+    def _indications(self, planned: _Planned, state: PatientState, day: dt.date) -> _Answer:
+        """What the option's indications say for this patient."""
         k = self.k
-        history = history.until(day)
-        state = exposure_state(k, history)
-        shared = not history.placeholders
-        priors = targeted_priors(k, state)
-        line_iri = f"{history.iri()}/line-"
-        line_label = line_labeller(k, history)
-        answered = []
-        for planned in self._plan(day):
-            per_indication = []
-            for indication in planned.indications:
-                italy = indication.italy
-                if indication.italy_by_day:
-                    italy = italy_status(k, indication.approval, day)
-                per_indication.append(
-                    (indication.approval, self._criteria_reasons(indication, state, shared), italy)
-                )
-            reasons = indication_reasons(per_indication)
-            reasons += component_reasons(
-                k,
+        per_indication = []
+        for indication in planned.indications:
+            italy = italy_status(k, indication.approval, day) if indication.italy_by_day else indication.italy
+            reasons = criteria_reasons(
+                k, indication.criteria, state, where=indication.where, node=indication.approval.iri
+            )
+            per_indication.append((indication.approval, reasons, italy))
+        reasons = indication_reasons(per_indication)
+        ordered = tuple(sorted(reasons, key=_worst_first))
+        return reasons, ordered, ordered[0].status if ordered else "open"
+
+    def _components(
+        self,
+        planned: _Planned,
+        state: PatientState,
+        priors: list[str],
+        line_iri: str,
+        line_label: Callable[[int], str],
+    ) -> list[Reason]:
+        """The reasons the patient's prior therapies give (:func:`component_reasons`), their texts shared.
+
+        The texts depend on the regimen and on which of its drugs, and of the earlier drugs of
+        the same target, the patient had in which line (labelled how); the patient's own
+        part is the line's IRI.
+        """
+        exposed, refractory, drugs = state.exposed, state.refractory, self.k.drugs
+        facts = (
+            planned.regimen,
+            tuple((d, refractory[d], line_label(refractory[d])) for d in planned.components if d in refractory),
+            tuple((d, exposed[d]) for d in planned.single_course if d in exposed),
+            tuple((p, exposed[p], p in refractory) for p in priors if not planned.targets.isdisjoint(drugs[p].targets)),
+        )
+        found = self._component_texts.get(facts)
+        if found is None:
+            if len(self._component_texts) >= _MAX_SHARED:
+                self._component_texts.clear()
+            reasons = component_reasons(
+                self.k,
                 planned.regimen,
                 state,
                 priors,
@@ -247,13 +265,56 @@ class CohortEngine:
                 line_label=line_label,
                 evidence=self._evidence_after,
             )
-            ordered = tuple(sorted(reasons, key=lambda r: -STATUS_ORDER[r.status]))
-            status = ordered[0].status if ordered else "open"
-            answered.append((STATUS_ORDER[status], planned.label.lower(), planned, status, ordered))
-        answered.sort(key=lambda a: (a[0], a[1]))
+            found = self._component_texts[facts] = [
+                (r.status, r.text, int(r.node[len(line_iri) :]) if r.node.startswith(line_iri) else r.node)
+                for r in reasons
+            ]
         return [
-            CohortRow(history.id, relapse, day, p.id, p.label, p.kind, status, reasons)
-            for _, _, p, status, reasons in answered
+            Reason(status, text, line_iri + str(node) if isinstance(node, int) else node)
+            for status, text, node in found
+        ]
+
+    def _rows(self, history: History, relapse: int, day: dt.date) -> list[CohortRow]:
+        k = self.k
+        history = history.until(day)
+        state = exposure_state(k, history)
+        # drugs standing for classes (the CLI's quick form) make the patient's profile their own
+        shared = not history.placeholders
+        exposed, refractory = frozenset(state.exposed), frozenset(state.refractory)
+        base = (state.prior_lines, state.last_line_course, state.progression_on_last_line)
+        priors = targeted_priors(k, state)
+        prior_targets = frozenset(t for d in priors for t in k.drugs[d].targets)
+        line_iri = f"{history.iri()}/line-"
+        line_label = line_labeller(k, history)
+        profiles: dict[frozenset[str], tuple[frozenset[str], frozenset[str]]] = {}
+        answers = self._answers
+        answered = []
+        for planned in self._plan(day):
+            if shared and planned.shared:
+                profile = profiles.get(planned.drugs)
+                if profile is None:
+                    drugs = planned.drugs
+                    profile = profiles[drugs] = (exposed & drugs, refractory & drugs)
+                key = (planned.uid, base, profile)
+                answer = answers.get(key)
+                if answer is None:
+                    if len(answers) >= _MAX_SHARED:
+                        answers.clear()
+                    answer = answers[key] = self._indications(planned, state, day)
+            else:
+                answer = self._indications(planned, state, day)
+            reasons, ordered, status = answer
+            if planned.components & refractory or planned.single_course & exposed or planned.targets & prior_targets:
+                more = self._components(planned, state, priors, line_iri, line_label)
+                if more:
+                    ordered = tuple(sorted(reasons + more, key=_worst_first))
+                    status = ordered[0].status
+            answered.append((STATUS_ORDER[status], planned.sort_label, planned, status, ordered))
+        answered.sort(key=_option_order)
+        patient = history.id
+        return [
+            CohortRow(patient, relapse, day, p.id, p.label, p.kind, status, ordered)
+            for _, _, p, status, ordered in answered
         ]
 
     def answer(self, history: History) -> Iterator[CohortRow]:
@@ -271,6 +332,14 @@ class CohortEngine:
             assert line.start is not None
             before = History(history.id, history.lines[:relapse], history.placeholders, history.assumptions)
             yield from self._rows(before, relapse, line.start)
+
+
+def _worst_first(reason: Reason) -> int:
+    return -STATUS_ORDER[reason.status]
+
+
+def _option_order(answered: tuple[int, str, Any, str, Any]) -> tuple[int, str]:
+    return answered[0], answered[1]
 
 
 def _is_each_relapse(as_of: Any) -> bool:

@@ -148,9 +148,10 @@ class _Patient:
         """What the patient was exposed and refractory to after a line (to choose the next one)."""
         drugs = set(self.k.regimens.get(regimen, ()))
         self.exposed |= drugs
-        refractory = course.get("progression") in ("on-therapy", "within-60-days") or course.get(
-            "best_response"
-        ) in ("SD", "PD")
+        refractory = course.get("progression") in ("on-therapy", "within-60-days") or course.get("best_response") in (
+            "SD",
+            "PD",
+        )
         if refractory and progressed:
             self.refractory |= drugs - self.pools.backbone
 
@@ -224,7 +225,7 @@ class _Patient:
             weights.append(weight)
         return self.rng.choices(fits, weights)[0].regimen
 
-    def later_line(self, agency: str, number: int, start: dt.date) -> dt.date | None | bool:
+    def later_line(self, agency: str, number: int, start: dt.date) -> dt.date | bool | None:
         """Line ``number``; returns the day it ended, None when still going, False when nothing fits."""
         regimen = self.pick(self.pools.by_agency[agency]["rr"], start, lines=number - 1)
         if regimen is None:
@@ -281,7 +282,7 @@ def generate_cohort(
     if not first <= last < follow_up:
         raise InputError("diagnoses must fall between first and last, before the end of follow-up")
     pools = _Pools(kg)
-    rng = random.Random(seed)
+    rng = random.Random(seed)  # noqa: S311 (synthetic histories, not secrets)
     span = (last - first).days
     for number in range(1, n + 1):
         patient = _Patient(pools, rng, number, follow_up)

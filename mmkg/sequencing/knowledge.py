@@ -28,6 +28,7 @@ MMKG = "https://w3id.org/mmkg/ontology/"
 AGENCY = "https://w3id.org/mmkg/agency/"
 FDA, EC, AIFA = AGENCY + "FDA", AGENCY + "EC", AGENCY + "AIFA"
 AGENCY_OF_REGION = {"US": FDA, "EU": EC, "IT": EC}
+REGIONS = tuple(AGENCY_OF_REGION)  # IT: the EU's approvals with AIFA's decisions
 
 
 @dataclass(frozen=True)

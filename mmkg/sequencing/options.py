@@ -24,19 +24,20 @@ module only applies it.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
 from collections.abc import Callable
+from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ..errors import InputError
 from ..prefixes import compact
 from ..store import Store
-from .history import History, Line, parse_history, read_history
-from .knowledge import AGENCY_OF_REGION, AIFA, Approval, Criteria, Knowledge, Result, knowledge
+from .knowledge import AGENCY_OF_REGION, AIFA, REGIONS, Approval, Criteria, Knowledge, Result, knowledge
 from .states import PatientState, derive_state
 
-REGIONS = ("US", "EU", "IT")
+if TYPE_CHECKING:
+    from .history import History, Line
+
 STATUSES = ("open", "caution", "not-curated", "closed")
 STATUS_ORDER = {status: rank for rank, status in enumerate(STATUSES)}
 RRMM = "https://w3id.org/mmkg/setting/RRMM"
@@ -44,9 +45,9 @@ NDMM = "https://w3id.org/mmkg/setting/NDMM"
 NO_CONDITION = "https://w3id.org/mmkg/last-line/no-condition"
 
 
-@dataclass
+@dataclass(frozen=True)
 class Reason:
-    """Why an option has its status; ``node`` is the graph node it rests on."""
+    """Why an option has its status; ``node`` is the graph node it rests on (shared between answers: immutable)."""
 
     status: str
     text: str
@@ -583,6 +584,8 @@ def options(
     >>> report.status_of("ciltacabtagene autoleucel")
     'open'
     """
+    from .history import History, parse_history, read_history  # YAML: only when a history is read
+
     if isinstance(history, (str, Path)):
         history = read_history(Path(history), kg)
     elif not isinstance(history, History):
@@ -628,3 +631,23 @@ def _not_curated(k: Knowledge, region: str, day: dt.date, listed: set[str]) -> l
                 }
             )
     return out
+
+
+__all__ = [
+    "REGIONS",
+    "STATUSES",
+    "Option",
+    "OptionsReport",
+    "Reason",
+    "component_reasons",
+    "criteria_reasons",
+    "evidence_after",
+    "in_force",
+    "indication_reasons",
+    "italy_status",
+    "last_therapy_reasons",
+    "line_labeller",
+    "new_option",
+    "options",
+    "targeted_priors",
+]

@@ -18,7 +18,7 @@ from __future__ import annotations
 import weakref
 from collections import defaultdict
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import pyoxigraph as ox
 
@@ -26,8 +26,10 @@ from .. import resources
 from ..prefixes import compact, sparql_prologue
 from ..rules import apply_rules, rule_files
 from ..store import Store
-from .history import MMKG, History, Line
-from .knowledge import Knowledge, knowledge
+from .knowledge import MMKG, Knowledge, knowledge
+
+if TYPE_CHECKING:
+    from .history import History, Line
 
 RDF_TYPE = ox.NamedNode("http://www.w3.org/1999/02/22-rdf-syntax-ns#type")
 PATIENT_CLASS = MMKG + "Patient"
