@@ -10,6 +10,7 @@ and the output is written in input order and atomically when ``--output`` names 
 from __future__ import annotations
 
 import contextlib
+import functools
 import json
 import os
 import sys
@@ -22,6 +23,7 @@ from typing import IO, TYPE_CHECKING, Any
 import click
 
 from ..errors import InputError, MmkgError
+from ..prefixes import compact
 from ..sequencing.knowledge import REGIONS
 from .common import DISCLAIMER, _load, main
 
@@ -91,44 +93,10 @@ def _answer(chunk: list[tuple[int, bytes]]) -> tuple[Any, list[str], int, int]:
 
 
 def _format(rows: list[Any], fmt: str) -> Any:
-    from ..prefixes import compact
-
-    if fmt == "jsonl":
-        out = []
-        for row in rows:
-            record = {
-                "patient": row.patient,
-                "relapse": row.relapse,
-                "day": row.day.isoformat(),
-                "option": row.option,
-                "label": row.label,
-                "kind": row.kind,
-                "status": row.status,
-                "reasons": [{"status": r.status, "text": r.text, "node": r.node} for r in row.reasons],
-            }
-            out.append(json.dumps(record, ensure_ascii=False))
-        return ("\n".join(out) + "\n").encode() if out else b""
     if fmt == "csv":
-        import csv
-        import io
-
-        buffer = io.StringIO()
-        writer = csv.writer(buffer, lineterminator="\n")
-        writer.writerows(
-            (
-                row.patient,
-                row.relapse,
-                row.day.isoformat(),
-                compact(row.option),
-                row.label,
-                row.kind,
-                row.status,
-                " | ".join(r.text for r in row.reasons),
-                " ".join(compact(r.node) for r in row.reasons),
-            )
-            for row in rows
-        )
-        return buffer.getvalue().encode()
+        return "".join(map(_csv_row, rows)).encode()
+    if fmt == "jsonl":
+        return "".join(map(_json_row, rows)).encode()
     import pyarrow as pa
 
     return pa.RecordBatch.from_pydict(
@@ -143,6 +111,72 @@ def _format(rows: list[Any], fmt: str) -> Any:
             "reasons": [[{"status": r.status, "text": r.text, "node": r.node} for r in row.reasons] for row in rows],
         },
         schema=_parquet_schema(),
+    )
+
+
+# A cohort repeats the same option labels, reason texts and nodes in row after row: each is
+# escaped once (the csv and json modules would scan every byte of every row again).
+@functools.lru_cache(maxsize=1 << 16)
+def _csv_field(text: str) -> str:
+    if any(c in text for c in ',"\n\r'):
+        return '"' + text.replace('"', '""') + '"'
+    return text
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def _csv_text(text: str) -> str:
+    return text.replace('"', '""')
+
+
+def _csv_row(row: Any) -> str:
+    return f"{_csv_field(row.patient)},{row.relapse},{row.day.isoformat()},{_tail(row, _csv_tail)}"
+
+
+def _csv_tail(row: Any) -> str:
+    reasons = " | ".join([_csv_text(r.text) for r in row.reasons])
+    nodes = _csv_field(" ".join([compact(r.node) for r in row.reasons]))
+    return f'{_csv_field(compact(row.option))},{_csv_field(row.label)},{row.kind},{row.status},"{reasons}",{nodes}\n'
+
+
+# The engine gives patients with the same profile the same reasons (the same tuple): the end
+# of their row is formatted once. Keyed by identity, holding the tuple so that its id stays its own.
+_TAILS: dict[tuple[int, Any], tuple[Any, str]] = {}
+
+
+def _tail(row: Any, format_tail: Any) -> str:
+    key = (id(row.reasons), format_tail)
+    found = _TAILS.get(key)
+    if found is not None and found[0] is row.reasons:
+        return found[1]
+    text: str = format_tail(row)
+    if len(_TAILS) >= 1 << 16:
+        _TAILS.clear()
+    _TAILS[key] = (row.reasons, text)
+    return text
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def _json_string(text: str) -> str:
+    return json.dumps(text, ensure_ascii=False)
+
+
+def _json_row(row: Any) -> str:
+    return (
+        f'{{"patient": {_json_string(row.patient)}, "relapse": {row.relapse}, "day": "{row.day.isoformat()}", '
+        + _tail(row, _json_tail)
+    )
+
+
+def _json_tail(row: Any) -> str:
+    reasons = ", ".join(
+        [
+            f'{{"status": "{r.status}", "text": {_json_string(r.text)}, "node": {_json_string(r.node)}}}'
+            for r in row.reasons
+        ]
+    )
+    return (
+        f'"option": {_json_string(row.option)}, "label": {_json_string(row.label)}, "kind": "{row.kind}", '
+        f'"status": "{row.status}", "reasons": [{reasons}]}}\n'
     )
 
 

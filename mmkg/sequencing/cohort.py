@@ -34,6 +34,7 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
+import functools
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any, NamedTuple
@@ -142,7 +143,6 @@ class CohortEngine:
         self._uids: dict[Any, int] = {}
         self._drug_sets: dict[frozenset[str], frozenset[str]] = {}
         self._answers: dict[Any, _Answer] = {}
-        self._evidence: dict[tuple[str, str, str], str] = {}
         self._component_texts: dict[Any, list[tuple[str, str, int | str]]] = {}
 
     # --- what does not depend on the patient ---------------------------------------------
@@ -208,13 +208,6 @@ class CohortEngine:
             )
         return tuple(planned)
 
-    def _evidence_after(self, regimen: str, prior: str, target: str) -> str:
-        key = (regimen, prior, target)
-        found = self._evidence.get(key)
-        if found is None:
-            found = self._evidence[key] = evidence_after(self.k, regimen, prior, target)
-        return found
-
     # --- the patient ---------------------------------------------------------------------
 
     def _indications(self, planned: _Planned, state: PatientState, day: dt.date) -> _Answer:
@@ -263,7 +256,7 @@ class CohortEngine:
                 priors,
                 line_iri=line_iri,
                 line_label=line_label,
-                evidence=self._evidence_after,
+                evidence=functools.partial(evidence_after, self.k),
             )
             found = self._component_texts[facts] = [
                 (r.status, r.text, int(r.node[len(line_iri) :]) if r.node.startswith(line_iri) else r.node)

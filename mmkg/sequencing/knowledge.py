@@ -188,6 +188,8 @@ class Knowledge:
         tuple[str, Result]
     ]  # (required prior class or drug, result) for populations with prior exposure
     tumour_antigens: frozenset[str]
+    # what the options engine works out from the graph alone, kept with it: (regimen, prior, target) → text
+    evidence_after: dict[tuple[str, str, str], str] = field(default_factory=dict)
 
     def label(self, iri: str | None) -> str:
         if iri is None:

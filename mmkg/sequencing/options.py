@@ -24,6 +24,7 @@ module only applies it.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -394,7 +395,18 @@ def component_reasons(
 
 
 def evidence_after(k: Knowledge, regimen: str, prior: str, target: str) -> str:
-    """Results in populations previously exposed to what ``prior`` is, for drugs of ``target``."""
+    """Results in populations previously exposed to what ``prior`` is, for drugs of ``target``.
+
+    It depends on the graph alone, so each store works it out once per (regimen, prior, target).
+    """
+    key = (regimen, prior, target)
+    found = k.evidence_after.get(key)
+    if found is None:
+        found = k.evidence_after[key] = _evidence_after(k, regimen, prior, target)
+    return found
+
+
+def _evidence_after(k: Knowledge, regimen: str, prior: str, target: str) -> str:
     found: list[Result] = []
     for required, result in k.exposure_results:
         if not k.member(prior, required):
@@ -433,6 +445,7 @@ class _Engine:
         self.history = history
         self.region = region
         self.as_of = as_of
+        self._fits: dict[str, int] = {}  # population → fit (many results share a population)
 
     def run(self) -> list[Option]:
         k = self.k
@@ -471,7 +484,7 @@ class _Engine:
                     priors,
                     line_iri=f"{self.history.iri()}/line-",
                     line_label=line_label,
-                    evidence=lambda regimen, prior, target: evidence_after(k, regimen, prior, target),
+                    evidence=functools.partial(evidence_after, k),
                 )
             )
             option.evidence = self.evidence(option)
@@ -524,6 +537,12 @@ class _Engine:
 
     def fit(self, population: str) -> int:
         """How well a population matches the patient: 2 for criteria the patient meets, 1 for none, 0 otherwise."""
+        found = self._fits.get(population)
+        if found is None:
+            found = self._fits[population] = self._fit(population)
+        return found
+
+    def _fit(self, population: str) -> int:
         criteria = self.k.criteria.get(population)
         if criteria is None or not (criteria.requires_exposure or criteria.requires_refractory):
             return 1
