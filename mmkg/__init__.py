@@ -53,7 +53,7 @@ _LAZY = {
     "generate_cohort": ".sequencing",
     "history_from_shortcuts": ".sequencing",
     "load": ".graph",
-    "options": ".sequencing",
+    "options": ".sequencing.options",
     "options_for_cohort": ".sequencing",
     "parse_history": ".sequencing",
     "read_history": ".sequencing",

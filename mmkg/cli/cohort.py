@@ -14,7 +14,6 @@ import functools
 import json
 import os
 import sys
-import tempfile
 from collections import deque
 from collections.abc import Iterator
 from pathlib import Path
@@ -24,7 +23,6 @@ import click
 
 from ..errors import InputError, MmkgError
 from ..prefixes import compact
-from ..sequencing.knowledge import REGIONS
 from .common import DISCLAIMER, _load, main
 
 if TYPE_CHECKING:
@@ -222,6 +220,8 @@ class _Writer:
             folder = output.parent if str(output.parent) else Path(".")
             if not folder.is_dir():
                 raise InputError(f"{output}: no folder {folder}")
+            import tempfile
+
             descriptor, name = tempfile.mkstemp(prefix=f".{output.name}-", suffix=".part", dir=folder)
             self.temporary = Path(name)
             self.handle = os.fdopen(descriptor, "wb")
@@ -287,9 +287,7 @@ def _count_lines(path: Path) -> int | None:
     )
 )
 @click.argument("file", required=False, type=click.Path(path_type=Path, allow_dash=True))
-@click.option(
-    "--region", type=click.Choice(REGIONS, case_sensitive=False), help="US (FDA), EU (European Commission) or IT."
-)
+@click.option("--region", metavar="US|EU|IT", help="US (FDA), EU (European Commission) or IT (EU + AIFA).")
 @click.option(
     "--as-of",
     "as_of",

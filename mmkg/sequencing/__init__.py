@@ -16,9 +16,6 @@ from __future__ import annotations
 import importlib
 from typing import TYPE_CHECKING, Any
 
-from .options import REGIONS, Option, OptionsReport, Reason, options
-from .states import PatientState, derive_state
-
 if TYPE_CHECKING:
     from .cohort import EACH_RELAPSE, CohortRow, options_for_cohort
     from .generator import generate_cohort
@@ -31,9 +28,20 @@ if TYPE_CHECKING:
         parse_history,
         read_history,
     )
+    from .options import REGIONS, Option, OptionsReport, Reason, options
+    from .states import PatientState, derive_state
 
-# imported on first use, so that `mmkg query` does not pay for reading histories (YAML) or cohorts
+# imported on first use, so that `mmkg query` does not pay for the engine (its knowledge, YAML, the rules).
+# `options` is both a submodule and its function: the module is callable (see .options), so
+# `from mmkg.sequencing import options` works whichever of the two Python binds first.
 _LAZY = {
+    "REGIONS": ".options",
+    "Option": ".options",
+    "OptionsReport": ".options",
+    "Reason": ".options",
+    "options": ".options",
+    "PatientState": ".states",
+    "derive_state": ".states",
     "EACH_RELAPSE": ".cohort",
     "CohortRow": ".cohort",
     "options_for_cohort": ".cohort",

@@ -142,7 +142,8 @@ class CohortEngine:
         self._epochs: dict[int, tuple[_Planned, ...]] = {}
         self._uids: dict[Any, int] = {}
         self._drug_sets: dict[frozenset[str], frozenset[str]] = {}
-        self._answers: dict[Any, _Answer] = {}
+        self._answers: dict[tuple[int, int], _Answer] = {}
+        self._profile_ids: dict[Any, int] = {}
         self._component_texts: dict[Any, list[tuple[str, str, int | str]]] = {}
 
     # --- what does not depend on the patient ---------------------------------------------
@@ -206,7 +207,8 @@ class CohortEngine:
                     targets=frozenset(t for d in components for t in k.drugs[d].targets),
                 )
             )
-        return tuple(planned)
+        # mmkg.options orders options by status, then label (then regimen, the order they are found in)
+        return tuple(sorted(planned, key=lambda p: (p.sort_label, p.regimen)))
 
     # --- the patient ---------------------------------------------------------------------
 
@@ -279,36 +281,41 @@ class CohortEngine:
         prior_targets = frozenset(t for d in priors for t in k.drugs[d].targets)
         line_iri = f"{history.iri()}/line-"
         line_label = line_labeller(k, history)
-        profiles: dict[frozenset[str], tuple[frozenset[str], frozenset[str]]] = {}
-        answers = self._answers
-        answered = []
+        profiles: dict[frozenset[str], int] = {}
+        answers, profile_ids = self._answers, self._profile_ids
+        patient = history.id
+        # the plan is in label order, so rows need only be grouped by status (as mmkg.options sorts them)
+        by_status: tuple[list[CohortRow], ...] = ([], [], [], [])
         for planned in self._plan(day):
             if shared and planned.shared:
                 profile = profiles.get(planned.drugs)
                 if profile is None:
                     drugs = planned.drugs
-                    profile = profiles[drugs] = (exposed & drugs, refractory & drugs)
-                key = (planned.uid, base, profile)
-                answer = answers.get(key)
-                if answer is None:
                     if len(answers) >= _MAX_SHARED:
                         answers.clear()
+                        profile_ids.clear()
+                    found = (base, exposed & drugs, refractory & drugs)
+                    profile = profiles[drugs] = profile_ids.setdefault(found, len(profile_ids))
+                key = (planned.uid, profile)
+                answer = answers.get(key)
+                if answer is None:
                     answer = answers[key] = self._indications(planned, state, day)
             else:
                 answer = self._indications(planned, state, day)
             reasons, ordered, status = answer
-            if planned.components & refractory or planned.single_course & exposed or planned.targets & prior_targets:
+            if not (
+                planned.components.isdisjoint(refractory)
+                and planned.single_course.isdisjoint(exposed)
+                and planned.targets.isdisjoint(prior_targets)
+            ):
                 more = self._components(planned, state, priors, line_iri, line_label)
                 if more:
                     ordered = tuple(sorted(reasons + more, key=_worst_first))
                     status = ordered[0].status
-            answered.append((STATUS_ORDER[status], planned.sort_label, planned, status, ordered))
-        answered.sort(key=_option_order)
-        patient = history.id
-        return [
-            CohortRow(patient, relapse, day, p.id, p.label, p.kind, status, ordered)
-            for _, _, p, status, ordered in answered
-        ]
+            by_status[STATUS_ORDER[status]].append(
+                CohortRow(patient, relapse, day, planned.id, planned.label, planned.kind, status, ordered)
+            )
+        return [row for rows in by_status for row in rows]
 
     def answer(self, history: History) -> Iterator[CohortRow]:
         """The rows of one patient: at ``as_of``, or at the start of every line after the first."""
@@ -329,10 +336,6 @@ class CohortEngine:
 
 def _worst_first(reason: Reason) -> int:
     return -STATUS_ORDER[reason.status]
-
-
-def _option_order(answered: tuple[int, str, Any, str, Any]) -> tuple[int, str]:
-    return answered[0], answered[1]
 
 
 def _is_each_relapse(as_of: Any) -> bool:

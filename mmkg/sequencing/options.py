@@ -25,6 +25,8 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import sys
+import types
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -651,6 +653,22 @@ def _not_curated(k: Knowledge, region: str, day: dt.date, listed: set[str]) -> l
             )
     return out
 
+
+class _CallableModule(types.ModuleType):
+    """The module ``mmkg.sequencing.options`` doubles as the function: calling it calls :func:`options`."""
+
+    def __call__(
+        self,
+        kg: Store,
+        history: History | Path | str | dict[str, Any],
+        *,
+        region: str,
+        as_of: dt.date | str | None = None,
+    ) -> OptionsReport:
+        return options(kg, history, region=region, as_of=as_of)
+
+
+sys.modules[__name__].__class__ = _CallableModule
 
 __all__ = [
     "REGIONS",
