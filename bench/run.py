@@ -1,8 +1,12 @@
 """mmkg's benchmark suite: every figure of issue 16's table, each beside its baseline in the same run.
 
-Run: ``.venv/bin/python bench/run.py`` (the full suite, about half an hour on an idle 2-core
-machine) or ``bench/run.py --quick`` (smaller cohorts and graphs, no build). Prints tables;
-asserts nothing (speed targets are read from ratios, never checked by timed tests).
+Run: ``.venv/bin/python bench/run.py`` (the full suite; about an hour and a half on a busy
+2-core machine, far less idle), ``--only cohort,scale`` for some sections, ``--quick`` for
+smaller cohorts and graphs and no build. Every figure is the median of ``--repeat`` runs
+(default 3) with its spread (min–max); a baseline or a query still running after 60 s is
+stopped and shown as "> 60 s" (its ratio as a bound). Prints tables; asserts nothing
+(speed targets are read from ratios, never checked by timed tests). The figures of the
+last run are in the README's performance section.
 
 - cold: each README question (`mmkg query …`) as a fresh process vs a plain rdflib script that
   parses ``release/mmkg.ttl`` and runs the same SPARQL;
