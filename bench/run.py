@@ -303,7 +303,8 @@ BUILD_SCRIPT = """
 import json, resource, sys, time
 from mmkg import resources
 from mmkg.build.reasoning import classify
-from mmkg.build.release import apply_build_rules, serialise, ARTIFACTS
+from mmkg.build import quality
+from mmkg.build.release import apply_build_rules, release_files
 from mmkg.build.validation import load_graph, load_shapes, validate
 from mmkg.turtle import read_turtle_files, to_ntriples
 
@@ -330,7 +331,8 @@ inferred = stage("reason (HermiT)", lambda: classify(asserted))
 store, ruled = stage("rules", lambda: apply_build_rules(set(asserted) | set(inferred), resources.rules_dir()))
 triples = sorted(set(asserted) | set(inferred) | set(ruled), key=str)
 stage("validate (SHACL)", lambda: validate(load_graph(to_ntriples(triples)), shapes, store=store))
-stage("serialise", lambda: [serialise(triples, fmt) for fmt in ARTIFACTS.values()])
+stage("quality checks", lambda: quality.run_checks(store))
+stage("serialise", lambda: release_files(triples, ontology=resources.ontology_dir(), shapes=None))
 print(json.dumps(out))
 """
 
