@@ -47,6 +47,7 @@ from .options import (
     REGIONS,
     STATUS_ORDER,
     Reason,
+    answer_day,
     component_reasons,
     criteria_reasons,
     evidence_after,
@@ -137,7 +138,7 @@ class CohortEngine:
         self.k = knowledge(kg)
         self.region = region.upper()
         self.each_relapse = _is_each_relapse(as_of)
-        self.as_of = None if self.each_relapse else _day(as_of)
+        self.as_of = None if self.each_relapse else answer_day(as_of, expected=f"YYYY-MM-DD or {EACH_RELAPSE!r}")
         self.boundaries = self._boundaries()
         self._epochs: dict[int, tuple[_Planned, ...]] = {}
         self._uids: dict[Any, int] = {}
@@ -340,17 +341,6 @@ def _worst_first(reason: Reason) -> int:
 
 def _is_each_relapse(as_of: Any) -> bool:
     return isinstance(as_of, str) and as_of.strip().lower().replace("-", " ") == EACH_RELAPSE
-
-
-def _day(as_of: Any) -> dt.date | None:
-    if as_of is None or (isinstance(as_of, dt.date) and not isinstance(as_of, dt.datetime)):
-        return as_of
-    if isinstance(as_of, str):
-        try:
-            return dt.date.fromisoformat(as_of)
-        except ValueError:
-            pass
-    raise InputError(f"as_of expects YYYY-MM-DD or {EACH_RELAPSE!r}, got {as_of!r}")
 
 
 def options_for_cohort(

@@ -590,6 +590,22 @@ def _result_text(k: Knowledge, r: Result) -> str:
     return f"{r.trial_label}, {r.population_label}: {r.endpoint_label} {r.statistic_label} {value}{analysis}{cutoff} [{compact(r.iri)}]"
 
 
+def answer_day(as_of: Any, *, expected: str = "YYYY-MM-DD") -> dt.date | None:
+    """The day a question is asked for: a date or an ISO day ``YYYY-MM-DD``; None (today) stays None.
+
+    >>> answer_day("2025-06-01")
+    datetime.date(2025, 6, 1)
+    """
+    if as_of is None or (isinstance(as_of, dt.date) and not isinstance(as_of, dt.datetime)):
+        return as_of
+    if isinstance(as_of, str):
+        try:
+            return dt.date.fromisoformat(as_of)
+        except ValueError:
+            pass
+    raise InputError(f"as_of expects {expected}, got {as_of!r}")
+
+
 def options(
     kg: Store, history: History | Path | str | dict[str, Any], *, region: str, as_of: dt.date | str | None = None
 ) -> OptionsReport:
@@ -611,11 +627,7 @@ def options(
         history = read_history(Path(history), kg)
     elif not isinstance(history, History):
         history = parse_history(history, kg)
-    if isinstance(as_of, str):
-        try:
-            as_of = dt.date.fromisoformat(as_of)
-        except ValueError:
-            raise InputError(f"as_of expects YYYY-MM-DD, got {as_of!r}") from None
+    as_of = answer_day(as_of)
     if not isinstance(region, str) or region.upper() not in REGIONS:
         raise InputError(f"region must be one of {', '.join(REGIONS)}, got {region!r}")
     region = region.upper()
