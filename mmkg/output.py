@@ -1,6 +1,13 @@
-"""Rendering query answers as a table, JSON or CSV.
+"""Rendering query answers as a table, JSON, CSV or TSV.
 
-Tables and CSV show IRIs as CURIEs; JSON keeps full IRIs for machines.
+Tables, CSV and TSV show IRIs as CURIEs; JSON keeps full IRIs for machines. Lists are
+JSON arrays; a table joins their items with ``", "``, CSV and TSV with ``"; "``. A date beside a
+``<name>_precision`` column is shown at that precision in a table (``2023-12`` for a
+month); CSV, TSV and JSON give the ISO date and the precision column.
+
+>>> print(render([{"d": ["a", "b"], "n": 2.5}], "tsv"), end="")
+d	n
+a; b	2.5
 """
 
 from __future__ import annotations
@@ -9,17 +16,27 @@ import csv
 import datetime as dt
 import io
 import json
+import os
+import tempfile
 from collections.abc import Sequence
+from pathlib import Path
 from typing import Any
 
+from .errors import InputError
 from .prefixes import compact
 
-FORMATS = ("table", "json", "csv")
+FORMATS = ("table", "json", "csv", "tsv")
+# Items of a list in one cell: commas read naturally in a table; CSV and TSV cells use
+# semicolons, which no field separator of either format is.
+SEPARATORS = {"table": ", ", "csv": "; ", "tsv": "; "}
+_PRECISION = {"month": 7, "year": 4}
 
 
-def _cell(value: Any) -> str:
+def _cell(value: Any, fmt: str = "table") -> str:
     if value is None:
         return ""
+    if isinstance(value, list):
+        return SEPARATORS[fmt].join(_cell(v, fmt) for v in value)
     if isinstance(value, bool):
         return "true" if value else "false"
     if isinstance(value, float):
@@ -27,6 +44,15 @@ def _cell(value: Any) -> str:
     if isinstance(value, str) and value.startswith(("http://", "https://")):
         return compact(value)
     return str(value)
+
+
+def _shown_at_precision(row: dict[str, Any], name: str) -> str:
+    """A cell of a table; a date as precise as its ``<name>_precision`` column says."""
+    text = _cell(row.get(name))
+    value = row.get(name)
+    if isinstance(value, dt.date):
+        return text[: _PRECISION.get(str(row.get(f"{name}_precision")), len(text))]
+    return text
 
 
 def _json_default(value: Any) -> str:
@@ -54,18 +80,35 @@ def render(rows: Sequence[dict[str, Any]] | bool, fmt: str, *, columns: Sequence
             )
             + "\n"
         )
-    if fmt == "csv":
+    if fmt in ("csv", "tsv"):
         buffer = io.StringIO()
-        writer = csv.writer(buffer, lineterminator="\n")
+        writer = csv.writer(buffer, lineterminator="\n", dialect="excel-tab" if fmt == "tsv" else "excel")
         writer.writerow(names)
-        writer.writerows([_cell(row.get(k)) for k in names] for row in rows)
+        writer.writerows([_cell(row.get(k), fmt) for k in names] for row in rows)
         return buffer.getvalue()
     if not names:
         return "(no results)\n"
-    table = [[_cell(row.get(k)) for k in names] for row in rows]
+    shown = [n for n in names if not (n.endswith("_precision") and n.removesuffix("_precision") in names)]
+    table = [[_shown_at_precision(row, k) for k in shown] for row in rows]
+    names = shown
     widths = [max([len(n)] + [len(r[i]) for r in table]) for i, n in enumerate(names)]
     lines = ["  ".join(n.ljust(w) for n, w in zip(names, widths, strict=False)).rstrip()]
     lines.append("  ".join("-" * w for w in widths))
     lines.extend("  ".join(c.ljust(w) for c, w in zip(r, widths, strict=False)).rstrip() for r in table)
     lines.append(f"({len(table)} row{'s' * (len(table) != 1)})")
     return "\n".join(lines) + "\n"
+
+
+def write_file(path: Path, data: bytes) -> Path:
+    """Write ``data`` to ``path`` atomically: a reader sees the old file or the new one, never half of it."""
+    if not path.parent.is_dir():
+        raise InputError(f"no folder {str(path.parent)!r} to write {path.name!r} in")
+    handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
+    try:
+        with os.fdopen(handle, "wb") as stream:
+            stream.write(data)
+        os.replace(temporary, path)
+    finally:
+        if os.path.exists(temporary):
+            os.unlink(temporary)
+    return path

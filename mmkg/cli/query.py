@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from pathlib import Path
+import sys
 
 import click
 
-from ..output import render
+from ..output import FORMATS, render
 from .common import _load, _parse_params, format_option, main
 
 
@@ -29,21 +29,21 @@ def list_queries(fmt: str) -> None:
 @main.command(help="Run a named query, a .rq file or inline SPARQL.")
 @click.argument("query")
 @click.option("--param", "-p", "params", multiple=True, metavar="NAME=VALUE", help="Query parameter (repeatable).")
-@format_option
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice([*FORMATS, "parquet"]),
+    default="table",
+    show_default=True,
+    help="Output format (parquet needs the [frames] extra).",
+)
 def query(query: str, params: tuple[str, ...], fmt: str) -> None:
-    from ..queries import catalogue, parse_named_query
+    from ..frames import table
 
-    values = _parse_params(params)
-    kg = _load()
-    path = Path(query)
-    if query.endswith(".rq") and path.is_file():
-        answer = parse_named_query(path).answer(kg, values)
-    elif any(ch.isspace() for ch in query.strip()) or "{" in query:
-        answer = kg.answer(query, **values)
-    else:
-        answer = catalogue().get(query).answer(kg, values)
+    answer = table(_load(), query, _parse_params(params), iris="iri" if fmt in ("json", "parquet") else "curie")
     if isinstance(answer, bool):
         click.echo(render(answer, fmt), nl=False)
+    elif fmt == "parquet":
+        sys.stdout.buffer.write(answer.to_parquet())
     else:
-        columns, rows = answer
-        click.echo(render(rows, fmt, columns=columns), nl=False)
+        click.echo(render(answer.rows, fmt, columns=answer.columns), nl=False)
