@@ -9,13 +9,15 @@ the answer holds (an absent value is ``None``), and typed values:
   first day of the period), with a column ``<name>_precision`` beside (``day``, ``month``
   or ``year``), so a date column sorts and its precision is not lost;
 - a column the query builds with ``GROUP_CONCAT`` as a list (split on its separator);
-- a query that projects ``?result`` gives one row per result: values that differ among
-  one result's rows (the regimens of a control arm of several regimens) are gathered
-  into a list, and each result's analysis types, data cut-off and timepoint are added.
+- a query that projects ``?result`` gives one row per result: a column that holds
+  several values for one result (the regimens of a control arm of several regimens) is a
+  list, in every row, and each result's analysis types, data cut-off and timepoint are
+  added (``RESULT_COLUMNS``).
 
-For a named query, the types are fixed by its answer with no parameter bound (read once
-per store), so every table of one query has the same columns and types, whatever the
-parameters. pandas and pyarrow come with the optional ``[frames]`` extra.
+For a named query, the kinds of its columns (dates, lists, numbers) are read once per
+store from its answer with no parameter bound, so every table of one query has the same
+columns and types, whatever the parameters; for inline SPARQL, from the answer itself.
+pandas and pyarrow come with the optional ``[frames]`` extra.
 
 >>> import mmkg
 >>> kg = mmkg.load()
@@ -87,10 +89,9 @@ _PERIODS: dict[str, tuple[str, Callable[[str], dt.date]]] = {
 
 @dataclass(frozen=True)
 class Cell:
-    """One value of an answer: the Python value, whether it is an IRI, and a date's precision."""
+    """One value of an answer: the Python value, and a date's precision."""
 
     value: Any
-    iri: bool = False
     precision: str | None = None
 
 
@@ -153,8 +154,6 @@ def cell(term: Term | ox.Triple | None) -> Cell | None:
     """A term of an answer as a :class:`Cell`; dates of any precision as :class:`datetime.date`."""
     if term is None:
         return None
-    if isinstance(term, ox.NamedNode):
-        return Cell(term.value, iri=True)
     if isinstance(term, ox.Literal) and term.datatype.value in _PERIODS:
         precision, parse = _PERIODS[term.datatype.value]
         try:
@@ -282,8 +281,8 @@ def _build(store: Store, schema: Schema, rows: list[dict[str, Cell | None]], *, 
 def _per_result(rows: list[dict[str, Any]], lists: set[str]) -> list[dict[str, Any]]:
     """One row per result: list columns gather the distinct values of the result's rows."""
     groups: dict[Any, list[dict[str, Any]]] = {}
-    for row in rows:
-        groups.setdefault(row[RESULT], []).append(row)
+    for i, row in enumerate(rows):
+        groups.setdefault(row[RESULT] if row[RESULT] is not None else i, []).append(row)  # no result: its own row
     merged = []
     for group in groups.values():
         row = dict(group[0])
@@ -304,7 +303,7 @@ def _add_result_columns(store: Store, rows: list[dict[str, Any]], columns: list[
     results = [r[RESULT] for r in rows if r[RESULT]]
     if not columns or not results:
         return
-    terms = " ".join(str(ox.NamedNode(_expand(r))) for r in results)
+    terms = " ".join(str(ox.NamedNode(expand(r) or r)) for r in results)
     answer = store.raw_query(
         f"""SELECT ?result ?analysis ?cutoff ?months ?days WHERE {{
           VALUES ?result {{ {terms} }}
@@ -330,10 +329,6 @@ def _add_result_columns(store: Store, rows: list[dict[str, Any]], columns: list[
     for row in rows:
         values = found.get(row[RESULT], {})
         row.update({c: sorted(values[c]) if c == "analysis_type" else values[c] for c in columns if c in values})
-
-
-def _expand(value: str) -> str:
-    return value if _IRI.match(value) else (expand(value) or value)
 
 
 # --- the entry point -----------------------------------------------------------------

@@ -147,9 +147,7 @@ def _edges(kg: Store, predicates: Iterable[str]) -> list[tuple[str, str, str]]:
     return [(row["s"], row["p"], row["o"]) for row in rows]
 
 
-def _wanted(kg: Store, predicates: list[str] | None, allowed: tuple[str, ...]) -> list[str]:
-    if predicates is None:
-        return list(allowed)
+def _wanted(predicates: list[str], allowed: tuple[str, ...]) -> list[str]:
     chosen = []
     for name in predicates:
         iri = name if name.startswith(("http://", "https://")) else expand(name)
@@ -177,7 +175,7 @@ def to_networkx(kg: Store, *, view: str = "clinical", predicates: list[str] | No
         if kg not in _CLINICAL:
             _CLINICAL[kg] = _clinical(kg, list(CLINICAL_PREDICATES))
         return _CLINICAL[kg].copy()
-    return _clinical(kg, _wanted(kg, predicates, CLINICAL_PREDICATES))
+    return _clinical(kg, _wanted(predicates, CLINICAL_PREDICATES))
 
 
 def _clinical(kg: Store, predicates: list[str]) -> nx.MultiDiGraph[str]:

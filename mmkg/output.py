@@ -107,6 +107,9 @@ def write_file(path: Path, data: bytes) -> Path:
     try:
         with os.fdopen(handle, "wb") as stream:
             stream.write(data)
+        mask = os.umask(0)
+        os.umask(mask)
+        os.chmod(temporary, 0o666 & ~mask)  # as open() would create it (mkstemp makes it private)
         os.replace(temporary, path)
     finally:
         if os.path.exists(temporary):

@@ -33,7 +33,7 @@ from typing import Any
 import pyoxigraph as ox
 
 from .errors import InputError
-from .frames import cell
+from .frames import Cell, cell
 from .prefixes import compact
 from .resolve import resolve
 from .store import Store
@@ -176,7 +176,7 @@ class _Facts:
     def __init__(self, kg: Store, iri: str) -> None:
         self.kg, self.iri = kg, iri
         node = ox.NamedNode(iri)
-        self.out: dict[str, list[Any]] = defaultdict(list)
+        self.out: dict[str, list[Cell]] = defaultdict(list)
         self.links: dict[str, list[Link]] = defaultdict(list)
         self.back: dict[str, list[Link]] = defaultdict(list)
         answer = kg.raw_query("SELECT ?p ?o ?l WHERE { ?e ?p ?o OPTIONAL { ?o rdfs:label ?l } }", e=node)
@@ -185,7 +185,7 @@ class _Facts:
             predicate, value = compact(row["p"].value), row["o"]
             if isinstance(value, ox.NamedNode):
                 self._link(self.links[predicate], value.value, row["l"])
-            elif (found := cell(value)) is not None and found.value not in self.out[predicate]:
+            elif (found := cell(value)) is not None and found not in self.out[predicate]:
                 self.out[predicate].append(found)
         answer = kg.raw_query("SELECT ?p ?s ?l WHERE { ?s ?p ?e OPTIONAL { ?s rdfs:label ?l } }", e=node)
         assert isinstance(answer, ox.QuerySolutions)
@@ -204,7 +204,7 @@ class _Facts:
         found = self.out.get(predicate)
         return found[0].value if found else None
 
-    def cell(self, predicate: str) -> Any:
+    def first(self, predicate: str) -> Cell | None:
         found = self.out.get(predicate)
         return found[0] if found else None
 
@@ -384,7 +384,7 @@ def approval(kg: Store, name: str) -> Approval:
                 criteria=i.value("mmkg:criteriaText"),
             )
         )
-    date = f.cell("mmkg:eventDate")
+    date = f.first("mmkg:eventDate")
     agency, product = f.linked("mmkg:agency"), f.linked("mmkg:product")
     return Approval(
         iri=f.iri,

@@ -45,6 +45,7 @@ REASON_WIDTH = 6.2  # the reasons, inches
 PILL = 0.85  # the status mark, inches
 TEXT_LINE = 0.16  # inches per line of FONT_SIZE text
 SMALL_LINE = 0.14  # inches per line of SMALL text
+COURSE = "https://w3id.org/mmkg/course/"
 ROW_GAP = 0.14  # inches between options
 MAX_REASON_LINES = 3  # the rest is in `mmkg options`
 _CITATION = re.compile(r" \[[a-z]+:[^\]\s]+\]")
@@ -66,8 +67,8 @@ def _line_text(kg: Store, line: Any) -> tuple[str, list[str]]:
     facts = []
     if line.best_response:
         facts.append(f"best response {line.best_response}")
-    if line.progression:
-        facts.append(f"progression {line.progression}")
+    if line.progression:  # a course notation; the graph labels the course (ontology/kb/sequencing.ttl)
+        facts.append(kg.label(f"{COURSE}{line.progression}"))
     if line.refractory_to:
         facts.append("refractory to " + ", ".join(kg.label(d) for d in line.refractory_to))
     if facts:
