@@ -29,7 +29,7 @@ FORMATS = ("table", "json", "csv", "tsv")
 # Items of a list in one cell: commas read naturally in a table; CSV and TSV cells use
 # semicolons, which no field separator of either format is.
 SEPARATORS = {"table": ", ", "csv": "; ", "tsv": "; "}
-_PRECISION = {"month": 7, "year": 4}
+_PRECISION = {"month": 7, "year": 4}  # characters of an ISO date that a month or a year keeps
 
 
 def _cell(value: Any, fmt: str = "table") -> str:
@@ -46,13 +46,22 @@ def _cell(value: Any, fmt: str = "table") -> str:
     return str(value)
 
 
+def at_precision(day: dt.date, precision: str | None) -> str:
+    """``day`` written as precisely as known: ``2023-12`` for a month, ``2023`` for a year.
+
+    >>> at_precision(dt.date(2023, 12, 1), "month")
+    '2023-12'
+    """
+    text = day.isoformat()
+    return text[: _PRECISION.get(precision or "day", len(text))]
+
+
 def _shown_at_precision(row: dict[str, Any], name: str) -> str:
     """A cell of a table; a date as precise as its ``<name>_precision`` column says."""
-    text = _cell(row.get(name))
     value = row.get(name)
     if isinstance(value, dt.date):
-        return text[: _PRECISION.get(str(row.get(f"{name}_precision")), len(text))]
-    return text
+        return at_precision(value, row.get(f"{name}_precision"))
+    return _cell(value)
 
 
 def _json_default(value: Any) -> str:

@@ -16,6 +16,7 @@ its own: its cross-references are its components'; a drug class has its own alig
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from typing import Any
 
 import pyoxigraph as ox
@@ -75,11 +76,7 @@ def xrefs(kg: Store, entity: str) -> list[dict[str, Any]]:
     ['https://w3id.org/mmkg/drug/bortezomib', 'https://w3id.org/mmkg/drug/daratumumab',
      'https://w3id.org/mmkg/drug/dexamethasone', 'https://w3id.org/mmkg/drug/lenalidomide']
     """
-    iri = entity_iri(kg, entity)
-    found = _own_xrefs(kg, iri)
-    for part in parts(kg, iri):
-        found += [x | {"via": part} for x in _own_xrefs(kg, part)]
-    return found
+    return _with_parts(kg, entity_iri(kg, entity), _own_xrefs)
 
 
 def _own_xrefs(kg: Store, iri: str) -> list[dict[str, Any]]:
@@ -160,10 +157,14 @@ def absent_identifiers(kg: Store, entity: str) -> list[dict[str, Any]]:
     >>> [(a["scheme"], a["status"]) for a in absent_identifiers(mmkg.load(), "drug:iberdomide") if a["scheme"] == "ATC"]
     [('ATC', 'not assigned')]
     """
-    iri = entity_iri(kg, entity)
-    found = _own_absences(kg, iri)
+    return _with_parts(kg, entity_iri(kg, entity), _own_absences)
+
+
+def _with_parts(kg: Store, iri: str, own: Callable[[Store, str], list[dict[str, Any]]]) -> list[dict[str, Any]]:
+    """``own`` records of ``iri``, then those of each of its :func:`parts`, marked with ``via``."""
+    found = own(kg, iri)
     for part in parts(kg, iri):
-        found += [a | {"via": part} for a in _own_absences(kg, part)]
+        found += [record | {"via": part} for record in own(kg, part)]
     return found
 
 

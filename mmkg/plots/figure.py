@@ -139,6 +139,14 @@ def save(figure: Figure, output: Path | str) -> Path:
     return write_file(path, buffer.getvalue())
 
 
+def bare(axes: Axes) -> None:
+    """An axes reduced to its x axis: the rows are labelled by the picture's own text."""
+    axes.tick_params(axis="x", labelsize=SMALL, colors=INK)
+    axes.set_yticks([])
+    for side in ("left", "right", "top"):
+        axes.spines[side].set_visible(False)
+
+
 class Canvas:
     """Drawing in inches from the top-left corner of a figure (one invisible axes over all of it)."""
 

@@ -21,6 +21,7 @@ from matplotlib.transforms import blended_transform_factory
 
 from ..errors import InputError
 from ..frames import Table, table
+from ..output import at_precision
 from ..queries import catalogue
 from ..store import Store
 from .figure import (
@@ -32,6 +33,7 @@ from .figure import (
     SMALL,
     TITLE_SIZE,
     Inches,
+    bare,
     footer,
     footer_lines,
     new_figure,
@@ -45,7 +47,6 @@ ROW = 0.5  # inches per result
 PLOT_WIDTH = 3.4
 MARKER = "#1f4e79"
 _TICKS = (0.05, 0.1, 0.2, 0.3, 0.5, 1, 2, 3, 5, 10)
-_PRECISION = {"month": 7, "year": 4}
 
 
 def _without_trial(label: str | None, trial: str) -> str:
@@ -56,13 +57,6 @@ def _without_trial(label: str | None, trial: str) -> str:
         if label.startswith(prefix):
             return label[len(prefix) :]
     return label
-
-
-def _day(value: Any, precision: Any) -> str:
-    if not isinstance(value, dt.date):
-        return ""
-    text = value.isoformat()
-    return text[: _PRECISION.get(str(precision), len(text))]
 
 
 def _number(value: float) -> str:
@@ -76,9 +70,8 @@ def describe(row: dict[str, Any]) -> tuple[str, str, str]:
     control = _without_trial(row["versus_arm_label"], trial) or "no control arm recorded"
     details = [_without_trial(row["result_population_label"], trial)]
     details += row["analysis"]
-    cutoff = _day(row["data_cutoff"], row["data_cutoff_precision"])
-    if cutoff:
-        details.append(f"data cut-off {cutoff}")
+    if isinstance(row["data_cutoff"], dt.date):
+        details.append(f"data cut-off {at_precision(row['data_cutoff'], row['data_cutoff_precision'])}")
     if row["confidence"] not in (None, "high"):
         details.append(f"curator's confidence {row['confidence']}")
     numbers = _number(row["estimate"])
@@ -171,10 +164,7 @@ def forest(kg: Store, *, output: Path | str | None = None, **params: Any) -> Fig
     axes.xaxis.set_major_locator(FixedLocator([t for t in _TICKS if low <= t <= high]))
     axes.xaxis.set_minor_locator(NullLocator())
     axes.xaxis.set_major_formatter(lambda value, _: _number(value))
-    axes.tick_params(axis="x", labelsize=SMALL, colors=INK)
-    axes.set_yticks([])
-    for side in ("left", "right", "top"):
-        axes.spines[side].set_visible(False)
+    bare(axes)
     axes.axvline(1.0, color=GREY, linewidth=0.9, linestyle="--", zorder=1)
     axes.set_xlabel(f"{statistic} (log scale; 1 = no difference between the arms)", fontsize=SMALL, color=INK)
     rows_left = blended_transform_factory(figure.transFigure, axes.transData)

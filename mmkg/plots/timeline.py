@@ -19,6 +19,7 @@ from matplotlib.lines import Line2D
 from matplotlib.transforms import blended_transform_factory
 
 from ..errors import InputError
+from ..output import at_precision
 from ..prefixes import compact
 from ..resolve import local_name, resolve
 from ..store import Store
@@ -32,6 +33,7 @@ from .figure import (
     SMALL,
     TITLE_SIZE,
     Inches,
+    bare,
     fit,
     footer,
     footer_lines,
@@ -70,7 +72,6 @@ KINDS = (
 )
 OTHER = ("other event", (), {"marker": ".", "color": GREY})
 BAR = "#b8e0b0"
-_PRECISION = {"month": 7, "year": 4}
 
 
 def _kind(kg: Store, event: Approval) -> tuple[str, tuple[str, ...], dict[str, str]]:
@@ -79,10 +80,7 @@ def _kind(kg: Store, event: Approval) -> tuple[str, tuple[str, ...], dict[str, s
 
 
 def _day(event: Approval) -> str:
-    if event.date is None:
-        return "date not recorded"
-    text = event.date.isoformat()
-    return text[: _PRECISION.get(event.date_precision or "day", len(text))]
+    return "date not recorded" if event.date is None else at_precision(event.date, event.date_precision)
 
 
 def _lines(low: int | None, high: int | None) -> str:
@@ -203,10 +201,7 @@ def timeline(kg: Store, product: str, *, as_of: dt.date | None = None, output: P
     step = 1 if (end - start).days < 12 * 366 else 2
     axes.xaxis.set_major_locator(dates.YearLocator(step))  # type: ignore[no-untyped-call]
     axes.xaxis.set_major_formatter(lambda value, _: str(_year(value)))
-    axes.tick_params(axis="x", labelsize=SMALL, colors=INK)
-    axes.set_yticks([])
-    for side in ("left", "right", "top"):
-        axes.spines[side].set_visible(False)
+    bare(axes)
     axes.grid(axis="x", color=LIGHT, linewidth=0.5)
     rows_left = blended_transform_factory(figure.transFigure, axes.transData)
     y = 0.0
