@@ -148,8 +148,10 @@ def options_map(
     figure = new_figure(width, height)
     canvas = Canvas(figure)
     canvas.text(0.3, 0.2, title, fontsize=TITLE_SIZE, fontweight="bold")
-    counts = " · ".join(f"{s} {len(by_status[s])}" for s in STATUSES)
-    canvas.text(0.3, 0.48, f"Options in force: {counts}. Not medical advice.", color=GREY)
+    counts = " · ".join(f"{s} {len(by_status[s])}" for s in STATUSES if by_status[s])
+    # The products listed as "not curated here" have no option row, so they are counted apart.
+    unknown = f"; {len(report.not_curated)} more not curated here" if report.not_curated else ""
+    canvas.text(0.3, 0.48, f"Options in force: {counts}{unknown}. Not medical advice.", color=GREY)
 
     # Left: the history, then the states.
     y = top

@@ -75,6 +75,7 @@ def test_options_map_shows_prior_lines_states_and_every_option_with_its_status(k
         assert option.label in text
     for status in ("open", "caution", "closed"):
         assert f"{status} ({len(report.by_status(status))})" in text
+    assert f"{len(report.not_curated)} more not curated here" in text and report.not_curated
     assert "Line 1 (2020-03-02 – 2022-04-11)" in text and "refractory to lenalidomide" in text
     assert "lenalidomide-refractory" in text  # a derived state, by its label
     assert "not medical advice" in text
