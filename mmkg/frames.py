@@ -9,6 +9,9 @@ the answer holds (an absent value is ``None``), and typed values:
   first day of the period), with a column ``<name>_precision`` beside (``day``, ``month``
   or ``year``), so a date column sorts and its precision is not lost;
 - a column the query builds with ``GROUP_CONCAT`` as a list (split on its separator);
+- a number the query writes ``"NR"`` when it was not reached (``BIND (IF(BOUND(?nr), "NR",
+  ?v) AS ?name)``, as on the deck's tables) as a number, null when not reached, with a
+  column ``<name>_not_reached`` beside (``True``, ``False``, or null when there is no value);
 - a query that projects ``?result`` gives one row per result: a column that holds
   several values for one result (the regimens of a control arm of several regimens) is a
   list, in every row, and each result's analysis types, data cut-off and timepoint are
@@ -67,6 +70,9 @@ RESULT_COLUMNS = {
 _GROUP_CONCAT = re.compile(r"\(\s*GROUP_CONCAT\s*\((?P<body>.*?)\)\s*AS\s+\?(?P<name>\w+)\s*\)", re.I | re.S)
 _SEPARATOR = re.compile(r";\s*SEPARATOR\s*=\s*(?P<q>[\"'])(?P<sep>.*?)(?P=q)", re.I | re.S)
 _IRI = re.compile(r"^https?://\S+$")
+# A BIND that writes "NR" (not reached) in place of a number: the variable it binds.
+_NOT_REACHED = re.compile(r'"NR"[^{};]*?\bAS\s+\?(?P<name>\w+)', re.S)
+NOT_REACHED = "NR"
 # pandas dtypes by kind of value: nullable integers and booleans, strings with NaN for
 # missing values (pandas 3's default), dates and lists as Python objects. A column no answer
 # has filled (the query's text is all we know of it) is a string column.
@@ -104,11 +110,13 @@ class Schema:
     dates: set[str] = field(default_factory=set)
     lists: set[str] = field(default_factory=set)
     separators: dict[str, str] = field(default_factory=dict)
+    not_reached: set[str] = field(default_factory=set)
 
     def merge(self, other: Schema) -> None:
         """Add what ``other`` (the same query's answer with no parameter bound) knows of the columns."""
         self.dates |= other.dates
         self.lists |= other.lists
+        self.not_reached |= other.not_reached
         for name, kind in other.kinds.items():
             mine = self.kinds.get(name, "empty")
             self.kinds[name] = kind if mine == "empty" else mine if kind in ("empty", mine) else "mixed"
@@ -179,11 +187,14 @@ def _read(result: ox.QuerySolutions) -> tuple[list[str], list[dict[str, Cell | N
 
 def _schema(sparql: str, variables: list[str], rows: list[dict[str, Cell | None]]) -> Schema:
     separators = {k: v for k, v in _separators(sparql).items() if k in variables}
-    schema = Schema(variables, lists=set(separators), separators=separators)
+    code = re.sub(r"(?m)^\s*#.*$", "", sparql)  # a header may say what "NR" means
+    not_reached = {m.group("name") for m in _NOT_REACHED.finditer(code)} & set(variables)
+    schema = Schema(variables, lists=set(separators), separators=separators, not_reached=not_reached)
     for row in rows:
         schema.dates |= {name for name, c in row.items() if c is not None and c.precision is not None}
     for name in variables:
-        schema.kinds[name] = _kind([c.value for row in rows if (c := row[name]) is not None])
+        values = [c.value for row in rows if (c := row[name]) is not None]
+        schema.kinds[name] = _kind([v for v in values if v != NOT_REACHED] if name in not_reached else values)
     if RESULT in variables:
         seen: dict[Any, dict[str, Cell | None]] = {}
         for row in rows:
@@ -255,6 +266,8 @@ def _build(store: Store, schema: Schema, rows: list[dict[str, Cell | None]], *, 
         columns.append(name)
         if name in schema.dates:
             columns.append(f"{name}_precision")
+        if name in schema.not_reached:
+            columns.append(f"{name}_not_reached")
     plain: list[dict[str, Any]] = []
     for row in rows:
         out: dict[str, Any] = {}
@@ -266,9 +279,13 @@ def _build(store: Store, schema: Schema, rows: list[dict[str, Cell | None]], *, 
             out[name] = value
             if name in schema.dates:
                 out[f"{name}_precision"] = c.precision if c is not None else None
+            if name in schema.not_reached:
+                out[f"{name}_not_reached"] = None if value is None else value == NOT_REACHED
+                out[name] = None if value == NOT_REACHED else value
         plain.append(out)
     kinds = {name: "list" if name in schema.lists else schema.kinds.get(name, "empty") for name in schema.variables}
     kinds |= {f"{name}_precision": "string" for name in schema.dates}
+    kinds |= {f"{name}_not_reached": "boolean" for name in schema.not_reached}
     if RESULT in schema.variables:
         plain = _per_result(plain, schema.lists)
         extra = [c for c in RESULT_COLUMNS if c not in columns]

@@ -3,7 +3,8 @@
 Tables, CSV and TSV show IRIs as CURIEs; JSON keeps full IRIs for machines. Lists are
 JSON arrays; a table joins their items with ``", "``, CSV and TSV with ``"; "``. A date beside a
 ``<name>_precision`` column is shown at that precision in a table (``2023-12`` for a
-month); CSV, TSV and JSON give the ISO date and the precision column.
+month); CSV, TSV and JSON give the ISO date and the precision column. Likewise a number
+beside a ``<name>_not_reached`` column is shown ``NR`` in a table when it was not reached.
 
 >>> print(render([{"d": ["a", "b"], "n": 2.5}], "tsv"), end="")
 d	n
@@ -30,6 +31,7 @@ FORMATS = ("table", "json", "csv", "tsv")
 # semicolons, which no field separator of either format is.
 SEPARATORS = {"table": ", ", "csv": "; ", "tsv": "; "}
 _PRECISION = {"month": 7, "year": 4}  # characters of an ISO date that a month or a year keeps
+_BESIDE = ("_precision", "_not_reached")  # columns a table folds into the column they qualify
 
 
 def _cell(value: Any, fmt: str = "table") -> str:
@@ -57,8 +59,10 @@ def at_precision(day: dt.date, precision: str | None) -> str:
 
 
 def _shown_at_precision(row: dict[str, Any], name: str) -> str:
-    """A cell of a table; a date as precise as its ``<name>_precision`` column says."""
+    """A cell of a table; a date as precise as its ``<name>_precision`` column says, ``NR`` for not reached."""
     value = row.get(name)
+    if value is None and row.get(f"{name}_not_reached") is True:
+        return "NR"
     if isinstance(value, dt.date):
         return at_precision(value, row.get(f"{name}_precision"))
     return _cell(value)
@@ -97,7 +101,7 @@ def render(rows: Sequence[dict[str, Any]] | bool, fmt: str, *, columns: Sequence
         return buffer.getvalue()
     if not names:
         return "(no results)\n"
-    shown = [n for n in names if not (n.endswith("_precision") and n.removesuffix("_precision") in names)]
+    shown = [n for n in names if not any(n.endswith(s) and n.removesuffix(s) in names for s in _BESIDE)]
     table = [[_shown_at_precision(row, k) for k in shown] for row in rows]
     names = shown
     widths = [max([len(n)] + [len(r[i]) for r in table]) for i, n in enumerate(names)]

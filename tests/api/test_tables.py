@@ -32,10 +32,12 @@ def projection(kg, name: str) -> list[str]:
 def test_every_named_query_has_its_select_as_columns(kg, query) -> None:
     frame = kg.frame(query.name)
     columns = projection(kg, query.name)
-    # every projected variable, in order; a date's precision beside it; a result's extra facts at the end
-    assert [c for c in frame.columns if not c.endswith("_precision") and c not in RESULT_COLUMNS] == [
-        c for c in columns if c not in RESULT_COLUMNS
-    ]
+    # every projected variable, in order; a date's precision or a not-reached flag beside it; a result's
+    # extra facts at the end
+    assert [c for c in frame.columns if c in columns] == columns
+    for added in (c for c in frame.columns if c not in columns):
+        beside = next((s for s in ("_precision", "_not_reached") if added.endswith(s)), None)
+        assert added in RESULT_COLUMNS or (beside and added.removesuffix(beside) in columns), added
     for column in frame.columns:
         if column.endswith("_precision") and column.removesuffix("_precision") in frame.columns:
             assert set(frame[column].dropna()) <= {"day", "month", "year"}
@@ -69,6 +71,18 @@ def test_numbers_are_numbers_and_booleans_booleans(kg) -> None:
     assert frame["estimate"].dtype == "float64"
     assert frame["not_reached"].dtype == "boolean"
     assert str(kg.frame("approved-as-of", region="US", as_of="2025-03-01")["min_prior_lines"].dtype) == "Int64"
+
+
+def test_not_reached_is_a_null_number_with_a_flag_not_the_text_nr(kg, cli) -> None:
+    """The deck's tables wrote "NR" among the numbers, so a median's column held float and str."""
+    frame = kg.frame("len-refractory-table").set_index("study")
+    assert frame["os_exp"].dtype == "float64" and frame["os_exp_not_reached"].dtype == "boolean"
+    assert pd.isna(frame.loc["IKEMA", "os_exp"]) and frame.loc["IKEMA", "os_exp_not_reached"]
+    assert frame.loc["BOSTON", "os_exp"] == 36.7 and not frame.loc["BOSTON", "os_exp_not_reached"]
+    assert all(frame[c].dtype != object for c in frame.columns)
+    ikema = next(line for line in cli("query", "len-refractory-table").stdout.splitlines() if line.startswith("IKEMA"))
+    assert " NR " in ikema  # a table still shows the slide's NR, and no flag column
+    assert "_not_reached" not in cli("query", "len-refractory-table").stdout
 
 
 def test_sources_are_a_list(kg) -> None:
