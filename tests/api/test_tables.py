@@ -111,6 +111,14 @@ def test_results_carry_analysis_type_data_cut_and_timepoint(kg) -> None:
     assert 60.0 in set(landmark["timepoint_months"].dropna())
 
 
+def test_p_values_carry_their_sidedness_where_the_source_gives_it(kg) -> None:
+    dreamm7 = kg.frame("results-for-trial", trial="DREAMM-7").set_index("result")
+    assert dreamm7.loc["result:DREAMM-7-pfs-hr-itt", "p_sidedness"] == "one-sided"  # the deck's footnote
+    assert pd.isna(dreamm7.loc["result:DREAMM-7-os-hr-itt-39mo", "p_sidedness"])  # its sources do not say
+    ikema = kg.frame("hazard-ratios", endpoint="OS", trial="IKEMA")
+    assert ikema["p_sidedness"].tolist() == ["one-sided"]
+
+
 def test_iris_as_curies_or_in_full(kg) -> None:
     assert kg.frame("drugs-by-target", target="CD38")["drug"].tolist() == ["drug:daratumumab", "drug:isatuximab"]
     full = kg.frame("drugs-by-target", target="CD38", iris="iri")["drug"].tolist()
