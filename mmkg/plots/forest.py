@@ -84,6 +84,8 @@ def describe(row: dict[str, Any]) -> tuple[str, str, str]:
     if row["p_value"] is not None:
         relation = row["p_relation"] if row["p_relation"] not in (None, "=") else "="
         numbers += f"   p{relation}{_number(row['p_value'])}"
+        if row["p_sidedness"] is not None:
+            numbers += f" ({row['p_sidedness']})"
     return f"{trial}: {experimental} vs {control}", " · ".join(d for d in details if d), numbers
 
 

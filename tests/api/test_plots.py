@@ -130,6 +130,11 @@ def test_a_fact_added_to_the_graph_appears_in_the_forest_plot(tmp_path) -> None:
     assert "FIXTURE-TRIAL: fixture arm vs no control arm recorded" in text and "0.123" in text
 
 
+def test_forest_plot_says_a_p_values_sidedness_where_the_source_gives_it(kg, tmp_path) -> None:
+    plots.forest(kg, endpoint="OS", trial="IKEMA", output=tmp_path / "ikema-os.svg")
+    assert "p=0.184 (one-sided)" in texts(tmp_path / "ikema-os.svg")
+
+
 def test_png_by_extension_and_svg_reproducible(kg, tmp_path) -> None:
     plots.lattice(kg, output=tmp_path / "a.png")
     assert (tmp_path / "a.png").read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
