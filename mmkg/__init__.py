@@ -6,6 +6,15 @@ Information with its evidence; not medical advice.
 >>> kg = mmkg.load()
 >>> kg.resolve("DaraVRd")
 'https://w3id.org/mmkg/regimen/DaraVRd'
+>>> kg.frame("hazard-ratios", population="lenalidomide-refractory")[["trial_label", "estimate"]].head(2)
+   trial_label  estimate
+0  CARTITUDE-4      0.26
+1  CARTITUDE-4      0.29
+>>> kg.drug("Darzalex").targets
+(Link('target:CD38', 'CD38'),)
+
+Tables as DataFrames need the ``[frames]`` extra, pictures (:mod:`mmkg.plots`, imported on
+first use) the ``[plots]`` extra; importing mmkg imports neither pandas nor matplotlib.
 """
 
 from __future__ import annotations
@@ -18,6 +27,7 @@ from .errors import BuildFailed, InputError, MmkgError
 if TYPE_CHECKING:
     from . import build
     from .build import BuildReport
+    from .frames import Table
     from .graph import KnowledgeGraph, load
     from .queries import NamedQuery, catalogue
     from .sequencing import (
@@ -35,10 +45,17 @@ if TYPE_CHECKING:
     )
     from .sequencing.options import options
     from .store import Store
+    from .views import Approval, Drug, Link, Regimen, Trial
 
 # The public API, imported on first use: a command that only queries the graph does not
 # pay for the sequencing engine, networkx or the build (which needs the [build] extras).
 _LAZY = {
+    "Approval": ".views",
+    "Drug": ".views",
+    "Link": ".views",
+    "Regimen": ".views",
+    "Table": ".frames",
+    "Trial": ".views",
     "BuildReport": ".build",
     "History": ".sequencing",
     "HistoryError": ".sequencing",
@@ -61,8 +78,8 @@ _LAZY = {
 
 
 def __getattr__(name: str) -> Any:
-    if name == "build":
-        return importlib.import_module(".build", __name__)
+    if name in ("build", "plots"):  # the [build] and [plots] extras, imported on first use
+        return importlib.import_module(f".{name}", __name__)
     if name in _LAZY:
         value = getattr(importlib.import_module(_LAZY[name], __name__), name)
         globals()[name] = value
@@ -75,18 +92,24 @@ def __dir__() -> list[str]:
 
 
 __all__ = [
+    "Approval",
     "BuildFailed",
     "BuildReport",
+    "Drug",
     "History",
     "HistoryError",
     "InputError",
     "KnowledgeGraph",
+    "Link",
     "MmkgError",
     "NamedQuery",
     "Option",
     "OptionsReport",
     "PatientState",
+    "Regimen",
     "Store",
+    "Table",
+    "Trial",
     "build",
     "catalogue",
     "derive_state",
@@ -96,5 +119,6 @@ __all__ = [
     "options",
     "options_for_cohort",
     "parse_history",
+    "plots",
     "read_history",
 ]

@@ -1,8 +1,21 @@
-"""Finding an entity from what a person types: label, abbreviation, spelling, CURIE or IRI.
+"""Finding an entity from what a person types: the one resolution rule of mmkg.
 
-Names are compared case-insensitively with dashes, slashes, plus signs and spaces
-ignored, so "Isa-Kd", "isaKd" and "IsaKD" all find the same regimen. Unknown
-names fail with the closest known names.
+A name is a label, an abbreviation or spelling (``skos:altLabel``), an INN, a brand
+name, a notation, the local name of an mmkg IRI (``NDMM-TIE`` for ``setting:NDMM-TIE``,
+so every short name an output prints is accepted back), a CURIE, an IRI or an external
+identifier (``DB00480``, ``CHEBI:63791``). Names are compared case-insensitively with
+dashes, slashes, plus signs and spaces ignored, so "Isa-Kd", "isaKd" and "IsaKD" all
+find the same regimen. Unknown names fail with the closest known names.
+
+The same rule binds query variables from Python (:func:`binding`): the command line's
+flags and ``--param``, ``kg.query``/``kg.run`` bindings and patient histories all
+resolve names here.
+
+>>> from mmkg.store import Store
+>>> store = Store.from_release()
+>>> [resolve(store, name) for name in ("Darzalex", "NDMM-TIE", "Tec-Dara")]  # doctest: +NORMALIZE_WHITESPACE
+['https://w3id.org/mmkg/drug/daratumumab', 'https://w3id.org/mmkg/setting/NDMM-TIE',
+ 'https://w3id.org/mmkg/regimen/Tec-Dara']
 """
 
 from __future__ import annotations
@@ -12,11 +25,15 @@ import re
 import unicodedata
 import weakref
 from collections import defaultdict
+from typing import Any
+
+import pyoxigraph as ox
 
 from .errors import InputError
 from .identifiers import MMKG_BASE, resolve_identifier
 from .prefixes import compact, expand
 from .store import Store
+from .terms import Term, iri, to_term
 
 # When a name fits several entities, the first group with exactly one of them wins:
 # "Isa-Kd" is the regimen, not IKEMA's arm that is labelled after it.
@@ -43,6 +60,21 @@ NAME_PREDICATES = (
 )
 
 
+_IRI = re.compile(r"^https?://\S+$")
+
+
+def local_name(iri: str) -> str:
+    """The part of an IRI after its namespace: ``NDMM-TIE`` for ``setting:NDMM-TIE``.
+
+    >>> local_name("https://w3id.org/mmkg/regimen/Tec-Dara")
+    'Tec-Dara'
+    """
+    curie = compact(iri)
+    if curie != iri:
+        return curie.split(":", 1)[1]
+    return re.split(r"[/#]", iri)[-1]
+
+
 def normalise(name: str) -> str:
     """The key names are compared by.
 
@@ -58,17 +90,36 @@ class Resolver:
 
     def __init__(self, kg: Store) -> None:
         self.kg = kg
+        # Four indexes, consulted in order: a name exactly as typed, then an IRI's local name
+        # exactly as typed, then both compared by normalise(). So "cilta-cel" is the drug (an
+        # abbreviation) rather than regimen:cilta-cel, and "MonoclonalAntibody" is the class
+        # mmkg:MonoclonalAntibody rather than the modality whose label it also spells.
+        self.exact_names: dict[str, set[str]] = defaultdict(set)
+        self.exact_local_names: dict[str, set[str]] = defaultdict(set)
         self.names: dict[str, set[str]] = defaultdict(set)
+        self.local_names: dict[str, set[str]] = defaultdict(set)
         self.display: dict[str, str] = {}
         values = " ".join(NAME_PREDICATES)
         for row in kg.select(f"SELECT ?e ?name WHERE {{ VALUES ?p {{ {values} }} ?e ?p ?name FILTER(isIRI(?e)) }}"):
-            key = normalise(str(row["name"]))
+            name, key = str(row["name"]), normalise(str(row["name"]))
             if key:
+                self.exact_names[name].add(row["e"])
                 self.names[key].add(row["e"])
-                self.display.setdefault(key, str(row["name"]))
+                self.display.setdefault(key, name)
+        # Outputs print CURIEs and bare codes ("NDMM-TIE", "FDA"): the local name of an mmkg
+        # IRI is a name of it too.
+        for row in kg.select(
+            f"SELECT DISTINCT ?e WHERE {{ ?e ?p ?o FILTER(isIRI(?e) && STRSTARTS(STR(?e), {ox.Literal(MMKG_BASE)!s})) }}"
+        ):
+            local = local_name(row["e"])
+            key = normalise(local)
+            if key:
+                self.exact_local_names[local].add(row["e"])
+                self.local_names[key].add(row["e"])
+                self.display.setdefault(key, local)
 
     def _members(self, kind: str) -> set[str]:
-        rows = self.kg.select("SELECT DISTINCT ?e WHERE { ?e a ?kind }", kind=expand(kind) or kind)
+        rows = self.kg.select("SELECT DISTINCT ?e WHERE { ?e a ?kind }", kind=ox.NamedNode(expand(kind) or kind))
         return {row["e"] for row in rows}
 
     def _prefer(self, candidates: set[str]) -> set[str]:
@@ -83,16 +134,37 @@ class Resolver:
                 return chosen
         return candidates
 
-    def _exists(self, iri: str) -> bool:
-        return bool(self.kg.query("ASK { { ?e ?p ?o } UNION { ?s ?p ?e } }", e=iri))
+    def exists(self, iri: str) -> bool:
+        """Whether ``iri`` occurs in the graph (read from the store directly, without a query)."""
+        node = ox.NamedNode(iri)
+        store = self.kg.store
+        return any(True for _ in store.quads_for_pattern(node, None, None)) or any(
+            True for _ in store.quads_for_pattern(None, None, node)
+        )
+
+    def _named(self, text: str, kind: str | None) -> set[str]:
+        """Entities ``text`` names, from the first index (see ``__init__``) that has any."""
+        key = normalise(text)
+        for index, lookup in (
+            (self.exact_names, text),
+            (self.exact_local_names, text),
+            (self.names, key),
+            (self.local_names, key),
+        ):
+            candidates = set(index.get(lookup, set()))
+            if kind is not None and candidates:
+                candidates &= self._members(kind)
+            if candidates:
+                return candidates
+        return set()
 
     def resolve(self, name: str, *, kind: str | None = None) -> str:
         text = name.strip()
         if not text:
             raise InputError("empty name")
-        iri = text if re.match(r"^https?://\S+$", text) else expand(text)
+        iri = text if _IRI.match(text) else expand(text)
         if iri is not None and iri.startswith(MMKG_BASE):
-            if self._exists(iri):
+            if self.exists(iri):
                 return iri
             raise InputError(f"unknown entity {text!r}: nothing in the graph has that IRI")
         if iri is not None:  # an external IRI or CURIE: follow the cross-references back
@@ -100,11 +172,7 @@ class Resolver:
             if found is not None:
                 return found
             raise InputError(f"no mmkg entity maps to {text!r}")
-        candidates = set(self.names.get(normalise(text), set()))
-        if kind is not None and candidates:
-            candidates &= self._members(kind)
-        if len(candidates) == 1:
-            return candidates.pop()
+        candidates = self._named(text, kind)
         if len(candidates) > 1:
             candidates = self._prefer(candidates)
         if len(candidates) == 1:
@@ -119,7 +187,11 @@ class Resolver:
             known = self.display
         else:
             members = self._members(kind)
-            known = {k: v for k, v in self.display.items() if self.names[k] & members}
+            known = {
+                k: v
+                for k, v in self.display.items()
+                if (self.names.get(k, set()) | self.local_names.get(k, set())) & members
+            }
         close = difflib.get_close_matches(normalise(text), list(known), n=3, cutoff=0.6)
         hint = f"; did you mean {', '.join(repr(known[k]) for k in close)}?" if close else ""
         what = f"unknown {compact(kind)}" if kind else "unknown name"
@@ -148,3 +220,33 @@ def resolve(store: Store, name: str, *, kind: str | None = None) -> str:
     'https://w3id.org/mmkg/regimen/IsaKd'
     """
     return resolver(store).resolve(name, kind=kind)
+
+
+def binding(store: Store, value: Any) -> Term:
+    """A value bound to a query variable from Python, by the one resolution rule.
+
+    A plain string names an entity and is resolved (label, abbreviation, brand name,
+    local name, mmkg CURIE or external identifier), or InputError names close
+    matches: a binding never silently matches nothing. Full IRIs, CURIEs outside
+    mmkg's namespaces (``skos:exactMatch``, ``chebi:63791``) and pyoxigraph terms are
+    taken as they are; numbers, dates and booleans become typed literals. A string
+    literal is bound as ``pyoxigraph.Literal("text")``.
+
+    >>> from mmkg.store import Store
+    >>> binding(Store.from_release(), "belantamab mafodotin")
+    <NamedNode value=https://w3id.org/mmkg/drug/belantamab-mafodotin>
+    """
+    if not isinstance(value, str):
+        return to_term(value)
+    text = value.strip()
+    if _IRI.match(text):
+        return iri(text)
+    expanded = expand(text)
+    if expanded is not None and not expanded.startswith(MMKG_BASE):
+        return iri(expanded)
+    return ox.NamedNode(resolve(store, text))
+
+
+def bindings(store: Store, values: dict[str, Any]) -> dict[str, Term]:
+    """:func:`binding` for each variable of ``values``."""
+    return {name: binding(store, value) for name, value in values.items()}

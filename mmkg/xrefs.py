@@ -4,7 +4,9 @@ An mmkg drug, target or class points to external concepts with SKOS mapping
 properties; each such triple is described by a ``mmkg:Mapping`` node that carries
 the identifier as its scheme writes it and the sources it was seen in
 (``ontology/kb/xrefs.ttl``, ``ontology/kb/class-alignments.ttl``). Identifiers
-recorded as absent are ``mmkg:AbsentIdentifier`` nodes.
+recorded as absent are ``mmkg:AbsentIdentifier`` nodes. A regimen has no identifier of
+its own: its cross-references are its components'; a drug class has its own alignments
+(ATC groups, ChEBI roles) and its members' (:func:`parts`), each marked with ``via``.
 
 >>> from mmkg.store import Store
 >>> [(x["scheme"], x["identifier"]) for x in xrefs(Store.from_release(), "drug:lenalidomide")][:3]
@@ -14,6 +16,7 @@ recorded as absent are ``mmkg:AbsentIdentifier`` nodes.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from typing import Any
 
 import pyoxigraph as ox
@@ -50,21 +53,46 @@ def _scheme_of(iri: str) -> tuple[str, str, str]:
     return (SCHEMES.get(prefix, prefix), notation(prefix, local), curie)
 
 
+def parts(kg: Store, iri: str) -> list[str]:
+    """What ``iri``'s cross-references are read through: a regimen's components, a drug class's members."""
+    rows = kg.select(
+        """SELECT DISTINCT ?part WHERE {
+          { ?e a mmkg:Regimen ; mmkg:hasComponent ?part }
+          UNION { ?e mmkg:classificationAxis ?axis . ?part a ?e ; a mmkg:Drug }
+        } ORDER BY ?part""",
+        e=ox.NamedNode(iri),
+    )
+    return [str(row["part"]) for row in rows]
+
+
 def xrefs(kg: Store, entity: str) -> list[dict[str, Any]]:
     """The cross-references of ``entity`` (an mmkg IRI, CURIE, name or external identifier).
+
+    The entity's own first, then, for a regimen or a drug class, those of each of its
+    :func:`parts` (``via`` names the part; ``None`` for the entity's own).
+
+    >>> import mmkg
+    >>> sorted({x["via"] for x in xrefs(mmkg.load(), "DaraVRd")})  # doctest: +NORMALIZE_WHITESPACE
+    ['https://w3id.org/mmkg/drug/bortezomib', 'https://w3id.org/mmkg/drug/daratumumab',
+     'https://w3id.org/mmkg/drug/dexamethasone', 'https://w3id.org/mmkg/drug/lenalidomide']
+    """
+    return _with_parts(kg, entity_iri(kg, entity), _own_xrefs)
+
+
+def _own_xrefs(kg: Store, iri: str) -> list[dict[str, Any]]:
+    """The mappings of ``iri`` itself.
 
     One dict per mapping, strongest and best-known schemes first, with keys:
     ``scheme`` (e.g. ``"ChEBI"``), ``identifier`` (``"CHEBI:63791"``), ``iri`` (the
     external IRI), ``curie`` (``"chebi:63791"``), ``predicate`` (``"skos:exactMatch"``),
     ``sources`` (IRIs of the references the mapping was read in) and ``mapping``
     (the ``mmkg:Mapping`` node, or ``None`` for a mapping derived by a build rule,
-    whose sources are then the entity's own).
+    whose sources are then the entity's own) and ``via`` (``None``).
 
     >>> import mmkg
     >>> [x for x in xrefs(mmkg.load(), "lenalidomide") if x["scheme"] == "ATC"][0]["iri"]
     'http://www.whocc.no/atc_ddd_index/?code=L04AX04'
     """
-    iri = entity_iri(kg, entity)
     rows = kg.select(
         """
         SELECT ?p ?o ?m ?id ?scheme ?src WHERE {
@@ -95,6 +123,7 @@ def xrefs(kg: Store, entity: str) -> list[dict[str, Any]]:
                 "predicate": compact(predicate),
                 "sources": [],
                 "mapping": str(row["m"]) if "m" in row else None,
+                "via": None,
             }
             merged[(predicate, target)] = item
         if "src" in row and str(row["src"]) not in item["sources"]:
@@ -118,16 +147,28 @@ def xrefs(kg: Store, entity: str) -> list[dict[str, Any]]:
 
 
 def absent_identifiers(kg: Store, entity: str) -> list[dict[str, Any]]:
-    """Schemes in which ``entity`` has no identifier, with why (``mmkg:AbsentIdentifier`` records).
+    """Schemes in which ``entity`` (or one of its :func:`parts`, ``via``) has no identifier, with why.
 
-    Keys: ``scheme``, ``status`` (``"not assigned"`` or ``"not found"``), ``checked_in``
-    (source IRIs), ``date`` (when it was checked) and ``note``.
+    From the ``mmkg:AbsentIdentifier`` records. Keys: ``scheme``, ``status`` (``"not
+    assigned"`` or ``"not found"``), ``checked_in`` (source IRIs), ``date`` (when it was
+    checked), ``note`` and ``via``.
 
     >>> import mmkg
     >>> [(a["scheme"], a["status"]) for a in absent_identifiers(mmkg.load(), "drug:iberdomide") if a["scheme"] == "ATC"]
     [('ATC', 'not assigned')]
     """
-    iri = entity_iri(kg, entity)
+    return _with_parts(kg, entity_iri(kg, entity), _own_absences)
+
+
+def _with_parts(kg: Store, iri: str, own: Callable[[Store, str], list[dict[str, Any]]]) -> list[dict[str, Any]]:
+    """``own`` records of ``iri``, then those of each of its :func:`parts`, marked with ``via``."""
+    found = own(kg, iri)
+    for part in parts(kg, iri):
+        found += [record | {"via": part} for record in own(kg, part)]
+    return found
+
+
+def _own_absences(kg: Store, iri: str) -> list[dict[str, Any]]:
     rows = kg.select(
         """
         SELECT ?a ?scheme ?status ?checked ?date ?note WHERE {
@@ -150,6 +191,7 @@ def absent_identifiers(kg: Store, entity: str) -> list[dict[str, Any]]:
                 "checked_in": [],
                 "date": row.get("date"),
                 "note": str(row.get("note", "")),
+                "via": None,
             },
         )
         if "checked" in row and str(row["checked"]) not in item["checked_in"]:
@@ -157,4 +199,4 @@ def absent_identifiers(kg: Store, entity: str) -> list[dict[str, Any]]:
     return sorted(merged.values(), key=lambda x: SCHEME_ORDER.get(x["scheme"], len(SCHEME_ORDER)))
 
 
-__all__ = ["absent_identifiers", "entity_iri", "xrefs"]
+__all__ = ["absent_identifiers", "entity_iri", "parts", "xrefs"]

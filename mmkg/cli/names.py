@@ -8,17 +8,25 @@ from ..output import render
 from .common import _load, format_option, main
 
 
-@main.command(help="A drug's (or target's, or class's) identifiers in external vocabularies, with their sources.")
+@main.command(
+    help=(
+        "A drug's (or target's, or trial's) identifiers in external vocabularies, with their sources; "
+        "a regimen's through its components, a drug class's its own and its members' (column via)."
+    )
+)
 @click.argument("entity")
 @format_option
 def xref(entity: str, fmt: str) -> None:
+    from ..errors import InputError
     from ..prefixes import compact
-    from ..xrefs import absent_identifiers, xrefs
+    from ..xrefs import absent_identifiers, parts, xrefs
 
     kg = _load()
     iri = kg.resolve(entity)
+    via = {part: kg.label(part) for part in parts(kg, iri)}
     rows = [
         {
+            "via": via.get(x["via"], ""),
             "scheme": x["scheme"],
             "identifier": x["identifier"],
             "match": x["predicate"],
@@ -29,6 +37,7 @@ def xref(entity: str, fmt: str) -> None:
     ]
     rows += [
         {
+            "via": via.get(a["via"], ""),
             "scheme": a["scheme"],
             "identifier": f"({a['status'] or 'absent'})",
             "match": "",
@@ -37,7 +46,17 @@ def xref(entity: str, fmt: str) -> None:
         }
         for a in absent_identifiers(kg, iri)
     ]
-    click.echo(render(rows, fmt, columns=["scheme", "identifier", "match", "iri", "sources"]), nl=False)
+    if not rows:
+        raise InputError(
+            f"{compact(iri)} ({kg.label(iri)}) has no cross-references in the graph: drugs, targets, drug classes "
+            "and trials have them, regimens through their components"
+        )
+    columns = (
+        ["via", "scheme", "identifier", "match", "iri", "sources"]
+        if via
+        else ["scheme", "identifier", "match", "iri", "sources"]
+    )
+    click.echo(render([{c: row[c] for c in columns} for row in rows], fmt, columns=columns), nl=False)
 
 
 @main.command(help="Find the entity a name, abbreviation, CURIE, IRI or external identifier refers to.")

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 
 import click
 
-from ..output import render
+from ..output import FORMATS, render
 from .common import _load, _parse_params, format_option, main
 
 
@@ -36,9 +37,18 @@ def list_queries(name: str | None, fmt: str) -> None:
 @click.argument("query")
 @click.option("--param", "-p", "params", multiple=True, metavar="NAME=VALUE", help="Query parameter (repeatable).")
 @click.option("--endpoint", metavar="URL", default=None, help="Ask this SPARQL endpoint instead of the embedded store.")
-@format_option
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice([*FORMATS, "parquet"]),
+    default="table",
+    show_default=True,
+    help="Output format (parquet needs the [frames] extra).",
+)
 def query(query: str, params: tuple[str, ...], endpoint: str | None, fmt: str) -> None:
     from ..docs.vocabulary import unknown_terms
+    from ..errors import InputError
+    from ..frames import table
     from ..queries import catalogue, parse_named_query
 
     values = _parse_params(params)
@@ -54,17 +64,21 @@ def query(query: str, params: tuple[str, ...], endpoint: str | None, fmt: str) -
         from ..store import bind_values
         from ..terms import to_term
 
+        if fmt == "parquet":
+            raise InputError("--format parquet is for the embedded store's typed tables, not --endpoint")
         named = None if inline else parse_named_query(path) if query.endswith(".rq") else catalogue().get(query)
         bindings = named.bindings(kg, values) if named else {k: to_term(v) for k, v in values.items()}
-        answer = remote_answer(endpoint, bind_values(named.sparql if named else query, bindings))
-    elif query.endswith(".rq") and path.is_file():
-        answer = parse_named_query(path).answer(kg, values)
-    elif inline:
-        answer = kg.answer(query, **values)
-    else:
-        answer = catalogue().get(query).answer(kg, values)
+        remote = remote_answer(endpoint, bind_values(named.sparql if named else query, bindings))
+        if isinstance(remote, bool):
+            click.echo(render(remote, fmt), nl=False)
+        else:
+            columns, rows = remote
+            click.echo(render(rows, fmt, columns=columns), nl=False)
+        return
+    answer = table(kg, query, values, iris="iri" if fmt in ("json", "parquet") else "curie")
     if isinstance(answer, bool):
         click.echo(render(answer, fmt), nl=False)
+    elif fmt == "parquet":
+        sys.stdout.buffer.write(answer.to_parquet())
     else:
-        columns, rows = answer
-        click.echo(render(rows, fmt, columns=columns), nl=False)
+        click.echo(render(answer.rows, fmt, columns=answer.columns), nl=False)

@@ -49,7 +49,12 @@ def test_targeted_products_as_table_json_and_csv() -> None:
     table = mmkg("query", "targeted-products")
     assert table.returncode == 0 and "belantamab mafodotin" in table.stdout and "(7 rows)" in table.stdout
     rows = json.loads(mmkg("query", "targeted-products", "--format", "json").stdout)
-    assert {"target": "BCMA", "modality": "antibody-drug conjugate", "n": 1, "products": "belantamab mafodotin"} in rows
+    assert {
+        "target": "BCMA",
+        "modality": "antibody-drug conjugate",
+        "n": 1,
+        "products": ["belantamab mafodotin"],
+    } in rows
     csv_lines = mmkg("query", "targeted-products", "--format", "csv").stdout.splitlines()
     assert csv_lines[0] == "target,modality,n,products"
     assert len(csv_lines) == 8

@@ -197,7 +197,8 @@ def test_proteasome_is_broader_than_its_psmb5_subunit(kg) -> None:
 
 def test_drug_classes_align_with_atc_groups_and_chebi_roles(kg) -> None:
     def links(cls: str) -> set[tuple[str, str]]:
-        return {(x["predicate"], x["identifier"]) for x in xrefs(kg, cls)}
+        # the class's own alignments (its members' identifiers come after, marked with via)
+        return {(x["predicate"], x["identifier"]) for x in xrefs(kg, cls) if x["via"] is None}
 
     assert links("mmkg:ProteasomeInhibitor") == {("skos:closeMatch", "L01XG"), ("skos:closeMatch", "CHEBI:52726")}
     assert links("mmkg:AntiCD38Antibody") == {("skos:closeMatch", "L01FC")}

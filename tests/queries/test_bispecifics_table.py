@@ -1,4 +1,8 @@
-"""The named query bispecifics-table rebuilds the deck's comparison table of bispecific antibodies from the graph."""
+"""The named query bispecifics-table rebuilds the deck's comparison table of bispecific antibodies from the graph.
+
+The query gives typed columns (issue 13: numbers as numbers, not "58 (0)"); the test writes
+them back as the slide's cells and compares them with the slide.
+"""
 
 from __future__ import annotations
 
@@ -30,11 +34,44 @@ def _key(row):
         return base + ("0.4" if "0.4 mg/kg" in row["cohort"] else "0.8",)
     return base
 
+def _n(value) -> str:
+    return f"{value:g}"
+
+
+def _slide(row: dict, column: str):
+    """A cell as the slide writes it, from the query's typed columns."""
+    value = row.get(column)
+    if column == "patients":
+        return value
+    if column in ("dor", "pfs", "os"):
+        if row.get(f"{column}Rate") is not None:
+            return f"{_n(row[f'{column}Rate'])}% at {_n(row[f'{column}RateMonths'])} mos"
+        return value if value == "NR" else _n(value)
+    if value is None:
+        return None
+    if row.get(f"{column}Min") is not None:
+        return f"{_n(value)} ({_n(row[f'{column}Min'])}-{_n(row[f'{column}Max'])})"
+    if row.get(f"{column}G3") is not None:
+        return f"{_n(value)} ({row.get(f'{column}G3Relation') or ''}{_n(row[f'{column}G3'])})"
+    return _n(value)
+
+
 def test_bispecifics_table_reproduces_the_deck_table(kg) -> None:
     rows = kg.run("bispecifics-table")
-    got = {_key(r): tuple(r.get(c) for c in COLUMNS) for r in rows}
+    got = {_key(r): tuple(_slide(r, c) for c in COLUMNS) for r in rows}
     assert got == EXPECTED_TABLE
     assert [r["targetLabel"] for r in rows] == ["BCMA", "BCMA", "BCMA", "GPRC5D", "GPRC5D"]
+
+
+def test_bispecifics_table_cells_are_numbers_with_their_parts_in_columns(kg) -> None:
+    """The slide's "58 (0)" was one text cell: pandas now gets any grade and grade >=3 as numbers."""
+    frame = kg.frame("bispecifics-table").set_index("agent")
+    assert (frame.loc["elranatamab", "crs"], frame.loc["elranatamab", "crsG3"]) == (58, 0)
+    assert frame.loc["teclistamab", "crsG3Relation"] == "<"
+    assert (frame.loc["elranatamab", "dorRate"], frame.loc["elranatamab", "dorRateMonths"]) == (71.5, 15)
+    numeric = [c for c in frame.columns if c not in ("targetLabel", "trialLabel", "nct", "cohort")
+               and not c.endswith(("Relation", "_not_reached"))]
+    assert all(frame[c].dtype.kind in "fi" for c in numeric), frame.dtypes
 
 def test_bispecifics_table_by_target_gprc5d_is_talquetamab_two_cohorts(kg) -> None:
     rows = kg.run("bispecifics-table", target="GPRC5D")

@@ -24,6 +24,7 @@ CASES = [
     ("result-percentage-negative.ttl", "shape:ResultPercentageShape"),
     ("result-p-value-zero.ttl", "shape:ResultPValueShape"),
     ("result-p-value-above-one.ttl", "shape:ResultPValueShape"),
+    ("result-p-value-sidedness.ttl", "shape:ResultPValueShape"),
     ("arm-without-regimen.ttl", "shape:TrialArmRegimenShape"),
     ("trial-without-source.ttl", "shape:TrialSourceShape"),
     ("trial-with-results-without-arm.ttl", "shape:TrialArmShape"),
