@@ -1,4 +1,10 @@
-"""Errors that reach the user as one line, never as a traceback."""
+"""Errors that reach the user as one line, never as a traceback.
+
+The Python API raises these and only these for anything its user did or gave
+(every other exception is a bug in mmkg). ``str(error)`` is one line; the CLI
+prints it on stderr and exits with ``error.exit_code``: 2 for bad input (which
+includes a query that ran past a limit), 1 for a failed build.
+"""
 
 from __future__ import annotations
 
@@ -11,6 +17,18 @@ class MmkgError(Exception):
 
 class InputError(MmkgError):
     """Bad input: unknown name, bad parameter, malformed file or query."""
+
+
+class LimitExceeded(InputError):
+    """A query ran past a limit and was stopped; ``limit`` is ``"timeout"``, ``"max_rows"`` or ``"memory"``.
+
+    Nothing partial is returned: raise the limit (``timeout=``, ``max_rows=`` in Python,
+    ``--timeout``, ``--max-rows`` on the command line) or narrow the query.
+    """
+
+    def __init__(self, message: str, *, limit: str) -> None:
+        super().__init__(message)
+        self.limit = limit
 
 
 class BuildFailed(MmkgError):
