@@ -151,9 +151,9 @@ class NamedQuery:
 
     def answer(self, store: Store, params: dict[str, Any]) -> Answer:
         """Run with ``params`` (parameters, and the limit options of :class:`mmkg.store.Limits`)."""
-        limits = {k: v for k, v in params.items() if k in LIMIT_OPTIONS}
-        values = {k: v for k, v in params.items() if k not in LIMIT_OPTIONS}
-        return store.answer(self.sparql, **limits, **self.bindings(store, values))
+        options: dict[str, Any] = {k: v for k, v in params.items() if k in LIMIT_OPTIONS}
+        options.update(self.bindings(store, {k: v for k, v in params.items() if k not in LIMIT_OPTIONS}))
+        return store.answer(self.sparql, **options)
 
 
 MAX_QUERY_BYTES = 1_000_000

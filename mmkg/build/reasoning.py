@@ -13,12 +13,16 @@ follow from property chains and sub-properties.
 
 from __future__ import annotations
 
+import contextlib
+import ctypes
 import hashlib
 import os
 import shutil
+import signal
+import sys
 import tempfile
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 import pyoxigraph as ox
@@ -119,12 +123,76 @@ def _write_cache(folder: Path | None, key: str, inferred: list[ox.Triple]) -> No
         pass  # a cache that cannot be written only costs time
 
 
+def _die_with_parent() -> None:  # pragma: no cover (runs in the child, between fork and exec)
+    """In HermiT's JVM before it starts: be killed when the build's process dies (Linux), whatever kills it."""
+    try:
+        libc = ctypes.CDLL(None, use_errno=True)
+        libc.prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
+    except (OSError, AttributeError):
+        pass
+
+
+@contextlib.contextmanager
+def _hermit_bound_to_build(tmpdir: str) -> Iterator[None]:
+    """owlready2 starts HermiT with subprocess and writes its input with tempfile: both are bound to the build.
+
+    The JVM gets its own session (a terminal's Ctrl-C goes to the build, which then
+    kills it: subprocess.run kills its child on any exception) and dies with the build's
+    process; owlready2's temporary file goes into the build's own folder.
+    """
+    import owlready2.reasoning
+
+    saved_kargs = dict(owlready2.reasoning._subprocess_kargs)
+    saved_tempdir = tempfile.tempdir
+    owlready2.reasoning._subprocess_kargs.update(
+        {"start_new_session": True, **({"preexec_fn": _die_with_parent} if sys.platform.startswith("linux") else {})}
+    )
+    tempfile.tempdir = tmpdir
+    try:
+        yield
+    finally:
+        owlready2.reasoning._subprocess_kargs.clear()
+        owlready2.reasoning._subprocess_kargs.update(saved_kargs)
+        tempfile.tempdir = saved_tempdir
+
+
+REASON_PREFIX = "mmkg-reason-"
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
+
+
+def clean_stale(parent: Path, prefix: str) -> None:
+    """Remove the folders ``<prefix><pid>-…`` in ``parent`` left by builds that were killed (their pid is gone)."""
+    try:
+        entries = list(parent.iterdir())
+    except OSError:
+        return
+    for entry in entries:
+        if not entry.name.startswith(prefix) or entry.is_symlink() or not entry.is_dir():
+            continue
+        pid = entry.name[len(prefix) :].split("-", 1)[0]
+        if pid.isdigit() and int(pid) != os.getpid() and not _alive(int(pid)):
+            shutil.rmtree(entry, ignore_errors=True)
+
+
 def _run_hermit(for_reasoner: list[str], asserted: list[ox.Triple]) -> list[ox.Triple]:
     if not java_available():
         raise BuildFailed("the reasoner needs Java (HermiT runs on Java 17 or later); install a JRE and retry")
     import owlready2  # imported here: loading it is slow and only the build needs it
 
-    tmpdir = tempfile.mkdtemp(prefix="mmkg-reason-")
+    clean_stale(Path(tempfile.gettempdir()), REASON_PREFIX)
+    try:
+        tmpdir = tempfile.mkdtemp(prefix=f"{REASON_PREFIX}{os.getpid()}-")
+    except OSError as error:
+        raise BuildFailed(f"cannot make a temporary folder for the reasoner: {error.strerror}") from None
     try:
         path = os.path.join(tmpdir, "input.nt")
         with open(path, "w", encoding="utf-8") as handle:
@@ -132,13 +200,15 @@ def _run_hermit(for_reasoner: list[str], asserted: list[ox.Triple]) -> list[ox.T
         world = owlready2.World()
         onto = world.get_ontology("file://" + path).load(format="ntriples")
         try:
-            with onto:
+            with onto, _hermit_bound_to_build(tmpdir):
                 owlready2.sync_reasoner_hermit(world, infer_property_values=True, debug=0)
         except owlready2.OwlReadyInconsistentOntologyError:
             raise BuildFailed("the ontology is inconsistent (HermiT): check disjoint classes and types") from None
         except owlready2.base.OwlReadyJavaError as error:
             first = str(error).strip().splitlines()
             raise BuildFailed(f"the reasoner failed: {first[-1] if first else 'Java error'}") from None
+        except OSError as error:
+            raise BuildFailed(f"the reasoner could not run: {error.strerror or error}") from None
         return _inferences(world, asserted)
     finally:
         shutil.rmtree(tmpdir, ignore_errors=True)

@@ -10,7 +10,8 @@ from __future__ import annotations
 
 import os
 import sys
-from typing import Any, NoReturn
+from collections.abc import Callable
+from typing import Any, NoReturn, TypeVar
 
 import click
 
@@ -68,7 +69,10 @@ def _parse_params(pairs: tuple[str, ...]) -> dict[str, str]:
     return params
 
 
-def once(*declarations: str, **attributes: Any) -> Any:
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+def once(*declarations: str, **attributes: Any) -> Callable[[F], F]:
     """A click option that may be given at most once: a repeated flag is an error, not "the last one wins"."""
     default = attributes.pop("default", None)
     required = attributes.pop("required", False)
@@ -84,7 +88,8 @@ def once(*declarations: str, **attributes: Any) -> Any:
 
     if default is not None and attributes.get("show_default"):
         attributes["show_default"] = str(default)
-    return click.option(*declarations, multiple=True, callback=single, **attributes)
+    decorator: Callable[[F], F] = click.option(*declarations, multiple=True, callback=single, **attributes)
+    return decorator
 
 
 format_option = once(

@@ -748,6 +748,9 @@ def history_from_shortcuts(
         except InputError as error:
             problems.append(f"{option}: {error}")
             return None
+        if iri in (MMKG + "Drug", MMKG + "PharmacologicalClass"):
+            problems.append(f"{option}: {name!r} is too general: name a drug or a drug class")
+            return None
         if kg.ask(
             "ASK { ?x a owl:Class . FILTER EXISTS { ?x rdfs:subClassOf* ?top . VALUES ?top { mmkg:Drug mmkg:PharmacologicalClass } } }",
             x=iri,
