@@ -28,6 +28,7 @@ from pathlib import Path
 import pyoxigraph as ox
 
 from ..errors import BuildFailed
+from ..prefixes import compact
 
 RDF_TYPE = ox.NamedNode("http://www.w3.org/1999/02/22-rdf-syntax-ns#type")
 SUBCLASS = ox.NamedNode("http://www.w3.org/2000/01/rdf-schema#subClassOf")
@@ -39,7 +40,7 @@ OWL_CLASS = ox.NamedNode(OWL + "Class")
 OWL_THING = OWL + "Thing"
 OWL_OBJECT_PROPERTY = ox.NamedNode(OWL + "ObjectProperty")
 # Part of the cache key: change it when what classify() keeps of HermiT's answer changes.
-CACHE_VERSION = "mmkg-reasoner-1\n"
+CACHE_VERSION = "mmkg-reasoner-2\n"  # 2: unsatisfiable classes fail the build and are never cached
 
 
 def java_available() -> bool:
@@ -202,6 +203,7 @@ def _run_hermit(for_reasoner: list[str], asserted: list[ox.Triple]) -> list[ox.T
         try:
             with onto, _hermit_bound_to_build(tmpdir):
                 owlready2.sync_reasoner_hermit(world, infer_property_values=True, debug=0)
+            unsatisfiable = sorted(c.iri for c in world.inconsistent_classes() if hasattr(c, "iri"))
         except owlready2.OwlReadyInconsistentOntologyError:
             raise BuildFailed("the ontology is inconsistent (HermiT): check disjoint classes and types") from None
         except owlready2.base.OwlReadyJavaError as error:
@@ -209,6 +211,14 @@ def _run_hermit(for_reasoner: list[str], asserted: list[ox.Triple]) -> list[ox.T
             raise BuildFailed(f"the reasoner failed: {first[-1] if first else 'Java error'}") from None
         except OSError as error:
             raise BuildFailed(f"the reasoner could not run: {error.strerror or error}") from None
+        if unsatisfiable:
+            raise BuildFailed(
+                f"{len(unsatisfiable)} unsatisfiable class{'es' * (len(unsatisfiable) != 1)} (HermiT): "
+                "no individual can be a member; check disjointness and restrictions",
+                details=[
+                    f"Violation: {compact(c)}: unsatisfiable class [rule unsatisfiable class]" for c in unsatisfiable
+                ],
+            )
         return _inferences(world, asserted)
     finally:
         shutil.rmtree(tmpdir, ignore_errors=True)

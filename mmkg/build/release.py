@@ -36,7 +36,7 @@ from ..prefixes import prefix_map, sparql_prologue
 from ..rules import apply_rules, rule_files
 from ..turtle import display_path, read_turtle_files, to_ntriples
 from .reasoning import classify, clean_stale
-from .validation import ValidationReport, load_graph, load_shapes, validate
+from .validation import ValidationReport, ill_typed_literals, load_graph, load_shapes, subclass_cycles, validate
 
 ARTIFACTS = {
     "mmkg.nt": ox.RdfFormat.N_TRIPLES,
@@ -99,6 +99,11 @@ def materialise(
         asserted = read_turtle_files(files)
         shape_graph = load_shapes(resources.shape_files(shapes))
     report.triples_asserted = len(set(asserted))
+    for check, what in ((ill_typed_literals, "ill-typed literal"), (subclass_cycles, "subclass cycle")):
+        found = check(asserted)
+        if found:
+            count = len(found)
+            raise BuildFailed(f"{count} {what}{'s' * (count != 1)} in the curated sources", details=found)
 
     with _timed(report, "reason"):
         try:
