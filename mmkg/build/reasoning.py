@@ -203,7 +203,9 @@ def _run_hermit(for_reasoner: list[str], asserted: list[ox.Triple]) -> list[ox.T
         try:
             with onto, _hermit_bound_to_build(tmpdir):
                 owlready2.sync_reasoner_hermit(world, infer_property_values=True, debug=0)
-            unsatisfiable = sorted(c.iri for c in world.inconsistent_classes() if hasattr(c, "iri"))
+            unsatisfiable = sorted(
+                c.iri for c in world.inconsistent_classes() if getattr(c, "iri", OWL + "Nothing") != OWL + "Nothing"
+            )
         except owlready2.OwlReadyInconsistentOntologyError:
             raise BuildFailed("the ontology is inconsistent (HermiT): check disjoint classes and types") from None
         except owlready2.base.OwlReadyJavaError as error:

@@ -162,13 +162,21 @@ def serialise(triples: list[ox.Triple], fmt: ox.RdfFormat) -> bytes:
 
 
 def is_release(folder: Path) -> bool:
-    """True when ``folder`` holds an mmkg release and nothing else (what a build may replace)."""
+    """True when ``folder`` holds an mmkg release and nothing else (what a build may replace).
+
+    A release is the files a build writes (``mmkg.nt`` among them; ``build-report.json``
+    is not committed, so a fresh clone's release has none), all regular files, nothing else.
+    """
     try:
-        names = set(os.listdir(folder))
-        report = json.loads((folder / REPORT).read_text(encoding="utf-8")) if REPORT in names else None
+        entries = list(os.scandir(folder))
+        names = {e.name for e in entries}
+        if not all(e.is_file(follow_symlinks=False) for e in entries):
+            return False
+        if REPORT in names and not isinstance(json.loads((folder / REPORT).read_text(encoding="utf-8")), dict):
+            return False
     except (OSError, ValueError):
         return False
-    return isinstance(report, dict) and "artifacts" in report and names <= {*ARTIFACTS, REPORT}
+    return "mmkg.nt" in names and names <= {*ARTIFACTS, REPORT}
 
 
 def check_target(out: Path) -> None:

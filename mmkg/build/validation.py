@@ -145,6 +145,9 @@ def _pyshacl(data: rdflib.Graph, shapes: rdflib.Graph, focus_nodes: list[rdflib.
     except Exception as error:  # pyshacl's own failures have no common base class
         text = " ".join(str(error).split())[:300] or type(error).__name__
         raise BuildFailed(f"SHACL validation crashed (pyshacl {type(error).__name__}): {text}") from None
+    if not isinstance(results, rdflib.Graph):  # pyshacl's ValidationFailure: a shape it cannot evaluate
+        text = " ".join(str(getattr(results, "message", results)).split())[:300]
+        raise BuildFailed(f"SHACL validation could not run: {text}")
     violations = []
     for result in results.subjects(RDF.type, SH.ValidationResult):
         severity = results.value(result, SH.resultSeverity)
