@@ -132,8 +132,8 @@ def bind_values(sparql: str, bindings: Mapping[str, Term]) -> str:
     for name, value in bindings.items():
         if not isinstance(name, str) or not _VARIABLE.match(name):
             raise InputError(f"not a SPARQL variable name: {name!r}")
-        if not isinstance(value, (ox.NamedNode, ox.BlankNode, ox.Literal)):
-            raise InputError(f"cannot bind ?{name} to {value!r}: not an RDF term")
+        if isinstance(value, ox.BlankNode) or not isinstance(value, (ox.NamedNode, ox.Literal)):
+            raise InputError(f"cannot bind ?{name} to {str(value)[:60]!r}: only IRIs and literals can be bound")
     code = _code(sparql)
     used = {t.text[1:] for t in code if t.kind == "var"}
     unused = sorted(set(bindings) - used)

@@ -109,6 +109,8 @@ def materialise(
         try:
             inferred = classify(asserted)
         except BuildFailed as failure:
+            if failure.details:
+                raise
             hints = validate(load_graph(to_ntriples(asserted)), shape_graph)
             raise BuildFailed(str(failure), details=hints.lines()) from None
     report.triples_inferred = len(inferred)

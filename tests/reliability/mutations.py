@@ -138,7 +138,10 @@ MUTATIONS: list[Mutation] = [
     Mutation("ill-typed-gyear", swap(GUIDE, "mmkg:year", '"24"^^xsd:gYear'), (GUIDE, "ill-typed literal"), "check"),
     Mutation(
         "subclass-cycle",
-        add("mmkg:ImmunomodulatoryDrug rdfs:subClassOf mmkg:ProteasomeInhibitor ."),
+        add(
+            "mmkg:ImmunomodulatoryDrug rdfs:subClassOf mmkg:ProteasomeInhibitor ."
+            " mmkg:ProteasomeInhibitor rdfs:subClassOf mmkg:ImmunomodulatoryDrug ."
+        ),
         ("mmkg:ImmunomodulatoryDrug", "mmkg:ProteasomeInhibitor", "subclass cycle"),
         "check",
         True,
