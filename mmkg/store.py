@@ -283,8 +283,25 @@ def _failure(error: BaseException, federated: bool) -> InputError:
     return InputError(f"{where}: {first_line(error)}")
 
 
+MAX_NESTING = 200  # pyoxigraph's parser recurses: about 2,000 nested groups overflow its stack
+
+
+def check_nesting(sparql: str) -> None:
+    """Refuse a query nested deeper than MAX_NESTING groups or parentheses (it would crash the parser)."""
+    depth = deepest = 0
+    for token in _code(sparql):
+        if token.text in "{([":
+            depth += 1
+            deepest = max(deepest, depth)
+        elif token.text in "})]":
+            depth -= 1
+    if deepest > MAX_NESTING:
+        raise InputError(f"the query nests {deepest} levels deep; at most {MAX_NESTING} are accepted")
+
+
 def evaluate(store: ox.Store, sparql: str, limits: Limits, **options: Any) -> Answer:
     """Evaluate ``sparql`` on ``store`` within ``limits``: SELECT → (variables, rows); ASK → bool; CONSTRUCT → triples."""
+    check_nesting(sparql)
     federated = limits.check_services(sparql)
     timeout = limits.timeout
     if federated:

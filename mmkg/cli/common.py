@@ -98,7 +98,15 @@ format_option = once(
 
 
 class Group(click.Group):
-    """The command group: Ctrl-C and a closed output pipe end the command with one line (or none)."""
+    """The command group: usage errors, Ctrl-C and a closed output pipe end the command with one line (or none)."""
+
+    def main(self, *args: Any, **kwargs: Any) -> Any:
+        try:
+            return super().main(*args, **kwargs)
+        except click.exceptions.Exit:
+            raise
+        except click.ClickException as error:
+            raise click.ClickException(_one_line(error.format_message())) from None
 
     def invoke(self, ctx: click.Context) -> Any:
         try:

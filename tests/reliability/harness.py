@@ -88,8 +88,7 @@ def _limit_memory() -> None:  # pragma: no cover (runs in the child)
 
 def run_cli(args: list[str], *, cwd: Path | None = None, seconds: float = TIME) -> Run:
     """``mmkg ARGS`` in a subprocess with bounded memory and time; a hang is killed and reported."""
-    env = {**os.environ, "PYTHONPATH": str(REPO), "MMKG_CACHE_DIR": os.environ.get("MMKG_CACHE_DIR", "")}
-    env.pop("MMKG_CACHE_DIR") if not env["MMKG_CACHE_DIR"] else None
+    env = {**os.environ, "PYTHONPATH": str(REPO)}
     start = time.monotonic()
     process = subprocess.Popen(
         [sys.executable, "-c", "from mmkg.cli import run; run()", *args],

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import sys
 import tempfile
-from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures import ProcessPoolExecutor, ThreadPoolExecutor
 from pathlib import Path
 
 from .corpus import api_cases, cli_cases, history_cases, service_cases, silent_server
@@ -32,7 +32,7 @@ def run_cli_case(case: Case) -> tuple[str, str, str]:
 
 def cli(verbose: bool) -> str:
     cases = cli_cases()
-    with ProcessPoolExecutor(2) as pool:
+    with ThreadPoolExecutor(2) as pool:  # each case is a subprocess
         outcomes = list(pool.map(run_cli_case, cases))
     with silent_server() as port:
         outcomes += [run_cli_case(c) for c in service_cases(port)]
