@@ -9,10 +9,18 @@ includes a query that ran past a limit), 1 for a failed build.
 from __future__ import annotations
 
 
+def one_line(text: object) -> str:
+    """``text`` on one line: line breaks and other control characters (from what the user gave) escaped."""
+    return "".join(ch if ch.isprintable() else ch.encode("unicode_escape").decode("ascii") for ch in str(text))
+
+
 class MmkgError(Exception):
     """Base of every error mmkg reports to its user; ``str(error)`` is one line."""
 
     exit_code = 2
+
+    def __init__(self, message: object = "") -> None:
+        super().__init__(one_line(message))
 
 
 class InputError(MmkgError):
@@ -26,7 +34,7 @@ class LimitExceeded(InputError):
     ``--timeout``, ``--max-rows`` on the command line) or narrow the query.
     """
 
-    def __init__(self, message: str, *, limit: str) -> None:
+    def __init__(self, message: object, *, limit: str) -> None:
         super().__init__(message)
         self.limit = limit
 
@@ -36,6 +44,6 @@ class BuildFailed(MmkgError):
 
     exit_code = 1
 
-    def __init__(self, message: str, *, details: list[str] | None = None) -> None:
+    def __init__(self, message: object, *, details: list[str] | None = None) -> None:
         super().__init__(message)
         self.details = details or []
