@@ -13,7 +13,7 @@ import click
 
 from ..errors import InputError
 from ..output import render
-from ..store import DEFAULT_MAX_ROWS, DEFAULT_SERVICE_TIMEOUT, DEFAULT_TIMEOUT
+from ..store import DEFAULT_MAX_ROWS, DEFAULT_SERVICE_TIMEOUT, DEFAULT_TIMEOUT, LIMIT_OPTIONS
 from .common import _load, _parse_params, format_option, main, once
 
 
@@ -82,6 +82,8 @@ def query(
     from ..queries import catalogue, parse_named_query
 
     values = _parse_params(params)
+    for name in sorted(set(values) & set(LIMIT_OPTIONS)):
+        raise InputError(f"--param {name}: {name} is a limit, not a query parameter; use --{name.replace('_', '-')}")
     if not query.strip():
         raise InputError("empty query: give a query name (`mmkg queries`), a .rq file or SPARQL")
     if "\x00" in query:

@@ -172,7 +172,7 @@ def judge_cli(run: Run, expect: Expect) -> tuple[str, str]:
         return "traceback", f"exit {run.code}: {run.stderr[-300:]!r}"
     if not lines or not lines[0].startswith("mmkg: error: "):
         return "traceback", f"exit {run.code} without a one-line error: {run.stderr[:300]!r}"
-    if any(not (line.startswith("mmkg: error: ") or line.startswith("  ")) for line in lines):
+    if any(not (line.startswith(("mmkg: error: ", "  "))) for line in lines):
         return "traceback", f"stray stderr lines: {run.stderr[:300]!r}"
     if run.stdout.strip():
         return "wrong", f"an error, yet something on stdout: {run.stdout[:100]!r}"

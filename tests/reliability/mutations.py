@@ -123,18 +123,49 @@ ABSENT = "mapping:venetoclax-wikidata-absent"
 
 MUTATIONS: list[Mutation] = [
     # --- broken Turtle: the build names the file (and the line) -------------------------
-    Mutation("turtle-unknown-prefix-in-a-curated-file", text("kb/drugs.ttl", _retype_label), ("drugs.ttl", "line"), "parse"),
-    Mutation("turtle-unterminated-string", add('drug:fixture-x rdfs:label "no end .'), ("zz-mutation.ttl", "broken Turtle"), "parse"),
-    Mutation("turtle-missing-final-dot", text(MUTATION_FILE, lambda d: HEADER + b'drug:lenalidomide rdfs:comment "x"'), ("zz-mutation.ttl", "broken Turtle"), "parse"),
+    Mutation(
+        "turtle-unknown-prefix-in-a-curated-file", text("kb/drugs.ttl", _retype_label), ("drugs.ttl", "line"), "parse"
+    ),
+    Mutation(
+        "turtle-unterminated-string",
+        add('drug:fixture-x rdfs:label "no end .'),
+        ("zz-mutation.ttl", "broken Turtle"),
+        "parse",
+    ),
+    Mutation(
+        "turtle-missing-final-dot",
+        text(MUTATION_FILE, lambda d: HEADER + b'drug:lenalidomide rdfs:comment "x"'),
+        ("zz-mutation.ttl", "broken Turtle"),
+        "parse",
+    ),
     Mutation("turtle-undeclared-prefix", add("nope:x a mmkg:Drug ."), ("zz-mutation.ttl", "broken Turtle"), "parse"),
-    Mutation("turtle-iri-with-a-space", add("<https://w3id.org/mmkg/drug/a b> a mmkg:Drug ."), ("zz-mutation.ttl", "broken Turtle"), "parse"),
-    Mutation("turtle-not-utf8", text(MUTATION_FILE, lambda d: HEADER + b'drug:lenalidomide rdfs:comment "caf\xe9" .\n'), ("zz-mutation.ttl",), "parse"),
-    Mutation("turtle-binary-garbage", text(MUTATION_FILE, lambda d: bytes(range(256)) * 4), ("zz-mutation.ttl",), "parse"),
+    Mutation(
+        "turtle-iri-with-a-space",
+        add("<https://w3id.org/mmkg/drug/a b> a mmkg:Drug ."),
+        ("zz-mutation.ttl", "broken Turtle"),
+        "parse",
+    ),
+    Mutation(
+        "turtle-not-utf8",
+        text(MUTATION_FILE, lambda d: HEADER + b'drug:lenalidomide rdfs:comment "caf\xe9" .\n'),
+        ("zz-mutation.ttl",),
+        "parse",
+    ),
+    Mutation(
+        "turtle-binary-garbage", text(MUTATION_FILE, lambda d: bytes(range(256)) * 4), ("zz-mutation.ttl",), "parse"
+    ),
     Mutation("turtle-truncated-file", text("kb/drugs.ttl", _truncate), ("drugs.ttl", "broken Turtle"), "parse"),
     # --- build checks: what no shape can see ------------------------------------------------
     Mutation("ill-typed-decimal", add(f'{R} mmkg:ciLower "abc"^^xsd:decimal .'), (R, "ill-typed literal"), "check"),
-    Mutation("ill-typed-date", swap(THAL, "mmkg:eventDate", '"2006-02-30"^^xsd:date'), (THAL, "ill-typed literal"), "check"),
-    Mutation("ill-typed-integer", swap("trial:IKEMA", "mmkg:sampleSize", '"three hundred"^^xsd:integer'), ("trial:IKEMA", "ill-typed literal"), "check"),
+    Mutation(
+        "ill-typed-date", swap(THAL, "mmkg:eventDate", '"2006-02-30"^^xsd:date'), (THAL, "ill-typed literal"), "check"
+    ),
+    Mutation(
+        "ill-typed-integer",
+        swap("trial:IKEMA", "mmkg:sampleSize", '"three hundred"^^xsd:integer'),
+        ("trial:IKEMA", "ill-typed literal"),
+        "check",
+    ),
     Mutation("ill-typed-gyear", swap(GUIDE, "mmkg:year", '"24"^^xsd:gYear'), (GUIDE, "ill-typed literal"), "check"),
     Mutation(
         "subclass-cycle",
@@ -148,15 +179,27 @@ MUTATIONS: list[Mutation] = [
     ),
     Mutation(
         "unsatisfiable-class",
-        add('mmkg:FixtureImpossible a owl:Class ; rdfs:label "impossible"@en ; skos:definition "x"@en ; rdfs:subClassOf owl:Nothing .'),
+        add(
+            'mmkg:FixtureImpossible a owl:Class ; rdfs:label "impossible"@en ; skos:definition "x"@en ; rdfs:subClassOf owl:Nothing .'
+        ),
         ("mmkg:FixtureImpossible", "unsatisfiable"),
         "check",
         True,
     ),
     Mutation("inconsistent-individual", add("drug:lenalidomide a mmkg:Regimen ."), ("inconsistent",), "check", True),
     # --- integrity (shapes/integrity.ttl) ------------------------------------------------------
-    Mutation("chebi-identifier-disagrees-with-its-iri", swap(CHEBI, "mmkg:identifier", '"CHEBI:63792"'), (CHEBI, "MappingIdentifierAgreesShape"), "integrity"),
-    Mutation("two-drugs-with-one-label", swap("drug:pomalidomide", "rdfs:label", '"lenalidomide"@en'), ("drug:pomalidomide", "DrugLabelUniqueShape"), "integrity"),
+    Mutation(
+        "chebi-identifier-disagrees-with-its-iri",
+        swap(CHEBI, "mmkg:identifier", '"CHEBI:63792"'),
+        (CHEBI, "MappingIdentifierAgreesShape"),
+        "integrity",
+    ),
+    Mutation(
+        "two-drugs-with-one-label",
+        swap("drug:pomalidomide", "rdfs:label", '"lenalidomide"@en'),
+        ("drug:pomalidomide", "DrugLabelUniqueShape"),
+        "integrity",
+    ),
     Mutation(
         "approved-product-not-in-the-regimen",
         swap("approval:selinexor-fda-2019-07-03", "mmkg:product", "drug:bortezomib"),
@@ -165,24 +208,72 @@ MUTATIONS: list[Mutation] = [
         True,
     ),
     Mutation("ci-level-as-a-percentage", swap(R, "mmkg:ciLevel", "95.4"), (R, "ConfidenceLevelShape"), "integrity"),
-    Mutation("negative-sample-size", swap("trial:IKEMA", "mmkg:sampleSize", "-302"), ("trial:IKEMA", "SampleSizeShape"), "integrity"),
-    Mutation("result-arm-of-another-trial", swap(R, "mmkg:forArm", "arm:BOSTON-SVd"), (R, "ResultArmOfTrialShape"), "integrity", True),
-    Mutation("result-comparator-of-another-trial", swap(R, "mmkg:versusArm", "arm:BOSTON-Vd"), (R, "ResultArmOfTrialShape"), "integrity", True),
-    Mutation("estimate-as-text-without-ci", swap("result:IKEMA-orr-IsaKd-itt", "mmkg:estimate", '"87 percent"'), ("result:IKEMA-orr-IsaKd-itt", "ResultNumbersShape"), "integrity"),
+    Mutation(
+        "negative-sample-size",
+        swap("trial:IKEMA", "mmkg:sampleSize", "-302"),
+        ("trial:IKEMA", "SampleSizeShape"),
+        "integrity",
+    ),
+    Mutation(
+        "result-arm-of-another-trial",
+        swap(R, "mmkg:forArm", "arm:BOSTON-SVd"),
+        (R, "ResultArmOfTrialShape"),
+        "integrity",
+        True,
+    ),
+    Mutation(
+        "result-comparator-of-another-trial",
+        swap(R, "mmkg:versusArm", "arm:BOSTON-Vd"),
+        (R, "ResultArmOfTrialShape"),
+        "integrity",
+        True,
+    ),
+    Mutation(
+        "estimate-as-text-without-ci",
+        swap("result:IKEMA-orr-IsaKd-itt", "mmkg:estimate", '"87 percent"'),
+        ("result:IKEMA-orr-IsaKd-itt", "ResultNumbersShape"),
+        "integrity",
+    ),
     # --- approvals ------------------------------------------------------------------------------
-    Mutation("event-date-in-the-future", swap(THAL, "mmkg:eventDate", '"2099-01-01"^^xsd:date'), (THAL, "EventDateNotInFutureShape")),
+    Mutation(
+        "event-date-in-the-future",
+        swap(THAL, "mmkg:eventDate", '"2099-01-01"^^xsd:date'),
+        (THAL, "EventDateNotInFutureShape"),
+    ),
     Mutation("event-date-as-plain-text", swap(THAL, "mmkg:eventDate", '"2006-05-25"'), (THAL, "RegulatoryEventShape")),
-    Mutation("event-with-two-dates", add(f'{THAL} mmkg:eventDate "2006-05-26"^^xsd:date .'), (THAL, "RegulatoryEventShape")),
+    Mutation(
+        "event-with-two-dates", add(f'{THAL} mmkg:eventDate "2006-05-26"^^xsd:date .'), (THAL, "RegulatoryEventShape")
+    ),
     Mutation("event-without-label", drop(THAL, "rdfs:label"), (THAL, "RegulatoryEventShape")),
     Mutation("event-without-source", drop(THAL, "dcterms:source"), (THAL, "RegulatoryEventShape"), reasons=True),
     Mutation("event-without-product", drop(THAL, "mmkg:product"), (THAL, "RegulatoryEventShape"), reasons=True),
-    Mutation("event-by-an-unknown-agency", swap(THAL, "mmkg:agency", "agency:PMDA"), (THAL, "RegulatoryEventShape"), reasons=True),
+    Mutation(
+        "event-by-an-unknown-agency",
+        swap(THAL, "mmkg:agency", "agency:PMDA"),
+        (THAL, "RegulatoryEventShape"),
+        reasons=True,
+    ),
     Mutation("approval-without-indication", drop(THAL, "mmkg:indication"), (THAL, "ApprovalShape"), reasons=True),
-    Mutation("approval-by-the-chmp", swap(THAL, "mmkg:agency", "agency:EMA-CHMP"), (THAL, "ApprovalShape"), reasons=True),
-    Mutation("in-force-date-curated-by-hand", add(f'{THAL} mmkg:inForceFrom "2001-01-01"^^xsd:date .'), (THAL, "InForceShape")),
+    Mutation(
+        "approval-by-the-chmp", swap(THAL, "mmkg:agency", "agency:EMA-CHMP"), (THAL, "ApprovalShape"), reasons=True
+    ),
+    Mutation(
+        "in-force-date-curated-by-hand",
+        add(f'{THAL} mmkg:inForceFrom "2001-01-01"^^xsd:date .'),
+        (THAL, "InForceShape"),
+    ),
     Mutation("withdrawal-ending-nothing", drop(WITHDRAWAL, "mmkg:ends"), (WITHDRAWAL, "WithdrawalShape"), reasons=True),
-    Mutation("withdrawal-before-the-approval", swap(WITHDRAWAL, "mmkg:eventDate", '"2001-01-01"^^xsd:date'), (WITHDRAWAL, "EndsEarlierApprovalShape")),
-    Mutation("chmp-opinion-by-the-fda", swap("approval:thalidomide-chmp-2008-01", "mmkg:agency", "agency:FDA"), ("approval:thalidomide-chmp-2008-01", "CHMPOpinionShape"), reasons=True),
+    Mutation(
+        "withdrawal-before-the-approval",
+        swap(WITHDRAWAL, "mmkg:eventDate", '"2001-01-01"^^xsd:date'),
+        (WITHDRAWAL, "EndsEarlierApprovalShape"),
+    ),
+    Mutation(
+        "chmp-opinion-by-the-fda",
+        swap("approval:thalidomide-chmp-2008-01", "mmkg:agency", "agency:FDA"),
+        ("approval:thalidomide-chmp-2008-01", "CHMPOpinionShape"),
+        reasons=True,
+    ),
     Mutation(
         "reimbursement-by-the-commission",
         swap("approval:teclistamab-aifa-2024-10-reimbursement", "mmkg:agency", "agency:EC"),
@@ -192,27 +283,83 @@ MUTATIONS: list[Mutation] = [
     Mutation("indication-min-lines-above-max", add(f"{SEL} mmkg:maxPriorLines 1 ."), (SEL, "IndicationShape")),
     Mutation("indication-negative-prior-lines", swap(SEL, "mmkg:minPriorLines", "-4"), (SEL, "IndicationShape")),
     Mutation("indication-without-wording", drop(SEL, "mmkg:criteriaText"), (SEL, "IndicationShape")),
-    Mutation("indication-two-last-therapy-conditions", add(f"{SEL} mmkg:lastTherapyCondition lastline:refractory ."), (SEL, "IndicationShape"), reasons=True),
+    Mutation(
+        "indication-two-last-therapy-conditions",
+        add(f"{SEL} mmkg:lastTherapyCondition lastline:refractory ."),
+        (SEL, "IndicationShape"),
+        reasons=True,
+    ),
     Mutation("indication-without-regimen", drop(SEL, "mmkg:indicationRegimen"), (SEL, "IndicationShape"), reasons=True),
     # --- drugs and regimens -------------------------------------------------------------------
-    Mutation("drug-with-two-modalities", add("drug:lenalidomide mmkg:hasModality modality:monoclonal-antibody ."), ("drug:lenalidomide", "DrugShape"), reasons=True),
-    Mutation("drug-without-definition", drop("drug:lenalidomide", "skos:definition"), ("drug:lenalidomide", "DrugShape")),
-    Mutation("drug-label-without-language", swap("drug:lenalidomide", "rdfs:label", '"lenalidomide"'), ("drug:lenalidomide", "DrugShape")),
-    Mutation("drug-without-source", drop("drug:lenalidomide", "dcterms:source"), ("drug:lenalidomide", "DrugShape"), reasons=True),
-    Mutation("regimen-without-component", drop("regimen:IsaKd", "mmkg:hasComponent"), ("regimen:IsaKd", "RegimenShape"), reasons=True),
-    Mutation("regimen-with-an-unknown-component", add("regimen:IsaKd mmkg:hasComponent drug:fixture-nonexistent ."), ("regimen:IsaKd", "RegimenShape"), reasons=True),
-    Mutation("regimen-abbreviation-of-another", add('regimen:KRd skos:altLabel "Isa-Kd"@en .'), ("regimen:KRd", "UniqueRegimenNameShape")),
-    Mutation("target-without-definition", drop("target:proteasome", "skos:definition"), ("target:proteasome", "MolecularTargetShape")),
+    Mutation(
+        "drug-with-two-modalities",
+        add("drug:lenalidomide mmkg:hasModality modality:monoclonal-antibody ."),
+        ("drug:lenalidomide", "DrugShape"),
+        reasons=True,
+    ),
+    Mutation(
+        "drug-without-definition", drop("drug:lenalidomide", "skos:definition"), ("drug:lenalidomide", "DrugShape")
+    ),
+    Mutation(
+        "drug-label-without-language",
+        swap("drug:lenalidomide", "rdfs:label", '"lenalidomide"'),
+        ("drug:lenalidomide", "DrugShape"),
+    ),
+    Mutation(
+        "drug-without-source",
+        drop("drug:lenalidomide", "dcterms:source"),
+        ("drug:lenalidomide", "DrugShape"),
+        reasons=True,
+    ),
+    Mutation(
+        "regimen-without-component",
+        drop("regimen:IsaKd", "mmkg:hasComponent"),
+        ("regimen:IsaKd", "RegimenShape"),
+        reasons=True,
+    ),
+    Mutation(
+        "regimen-with-an-unknown-component",
+        add("regimen:IsaKd mmkg:hasComponent drug:fixture-nonexistent ."),
+        ("regimen:IsaKd", "RegimenShape"),
+        reasons=True,
+    ),
+    Mutation(
+        "regimen-abbreviation-of-another",
+        add('regimen:KRd skos:altLabel "Isa-Kd"@en .'),
+        ("regimen:KRd", "UniqueRegimenNameShape"),
+    ),
+    Mutation(
+        "target-without-definition",
+        drop("target:proteasome", "skos:definition"),
+        ("target:proteasome", "MolecularTargetShape"),
+    ),
     # --- guidelines ---------------------------------------------------------------------------
-    Mutation("recommendation-evidence-level-vi", swap(REC, "mmkg:evidenceLevel", '"VI"'), (REC, "RecommendationGradingShape")),
-    Mutation("recommendation-grade-f", swap(REC, "mmkg:recommendationGrade", '"F"'), (REC, "RecommendationGradingShape")),
+    Mutation(
+        "recommendation-evidence-level-vi", swap(REC, "mmkg:evidenceLevel", '"VI"'), (REC, "RecommendationGradingShape")
+    ),
+    Mutation(
+        "recommendation-grade-f", swap(REC, "mmkg:recommendationGrade", '"F"'), (REC, "RecommendationGradingShape")
+    ),
     Mutation("recommendation-rank-zero", swap(REC, "mmkg:preferenceRank", "0"), (REC, "RegimenRecommendationShape")),
-    Mutation("recommendation-without-text", drop(REC, "mmkg:recommendationText"), (REC, "RecommendationProvenanceShape")),
-    Mutation("sequencing-prefers-without-over", drop(SEQ, "mmkg:over"), (SEQ, "SequencingRecommendationShape"), reasons=True),
+    Mutation(
+        "recommendation-without-text", drop(REC, "mmkg:recommendationText"), (REC, "RecommendationProvenanceShape")
+    ),
+    Mutation(
+        "sequencing-prefers-without-over", drop(SEQ, "mmkg:over"), (SEQ, "SequencingRecommendationShape"), reasons=True
+    ),
     Mutation("guideline-without-year", drop(GUIDE, "mmkg:year"), (GUIDE, "GuidelineShape")),
     # --- ontology metadata ---------------------------------------------------------------------
-    Mutation("ontology-two-versions", add('<https://w3id.org/mmkg/ontology> owl:versionInfo "9.9.9" .'), ("OntologyMetadataShape",)),
-    Mutation("class-without-definition", add('mmkg:FixtureUndocumented a owl:Class ; rdfs:label "undocumented"@en .'), ("mmkg:FixtureUndocumented", "TermDocumentationShape"), reasons=True),
+    Mutation(
+        "ontology-two-versions",
+        add('<https://w3id.org/mmkg/ontology> owl:versionInfo "9.9.9" .'),
+        ("OntologyMetadataShape",),
+    ),
+    Mutation(
+        "class-without-definition",
+        add('mmkg:FixtureUndocumented a owl:Class ; rdfs:label "undocumented"@en .'),
+        ("mmkg:FixtureUndocumented", "TermDocumentationShape"),
+        reasons=True,
+    ),
     # --- results and trials ----------------------------------------------------------------------
     Mutation("p-value-above-one", add(f"{R} mmkg:pValue 1.5 ."), (R, "ResultPValueShape")),
     Mutation("p-value-zero", add(f"{R} mmkg:pValue 0.0 ."), (R, "ResultPValueShape")),
@@ -221,15 +368,30 @@ MUTATIONS: list[Mutation] = [
     Mutation("ci-lower-above-estimate", swap(R, "mmkg:ciLower", "0.61"), (R, "ResultConfidenceIntervalShape")),
     Mutation("ci-upper-below-estimate", swap(R, "mmkg:ciUpper", "0.50"), (R, "ResultConfidenceIntervalShape")),
     Mutation("hazard-ratio-zero", swap(R, "mmkg:estimate", "0.0"), (R, "ResultRatioShape")),
-    Mutation("percentage-over-100", swap("result:IKEMA-orr-IsaKd-itt", "mmkg:estimate", "187.0"), ("result:IKEMA-orr-IsaKd-itt", "ResultPercentageShape")),
+    Mutation(
+        "percentage-over-100",
+        swap("result:IKEMA-orr-IsaKd-itt", "mmkg:estimate", "187.0"),
+        ("result:IKEMA-orr-IsaKd-itt", "ResultPercentageShape"),
+    ),
     Mutation("result-without-statistic", drop(R, "mmkg:statistic"), (R, "ResultStatisticShape"), reasons=True),
     Mutation("result-without-trial", drop(R, "mmkg:ofTrial"), (R, "ResultTrialShape"), reasons=True),
     Mutation("result-without-source", drop(R, "dcterms:source"), (R, "ResultSourceShape"), reasons=True),
-    Mutation("trial-without-source", drop("trial:IKEMA", "dcterms:source"), ("trial:IKEMA", "TrialSourceShape"), reasons=True),
-    Mutation("arm-without-regimen", drop("arm:IKEMA-IsaKd", "mmkg:armRegimen"), ("arm:IKEMA-IsaKd", "TrialArmRegimenShape"), reasons=True),
-    Mutation("nct-id-malformed", swap("trial:IKEMA", "mmkg:nctId", '"NCT0327528"'), ("trial:IKEMA", "NctIdSyntaxShape")),
+    Mutation(
+        "trial-without-source", drop("trial:IKEMA", "dcterms:source"), ("trial:IKEMA", "TrialSourceShape"), reasons=True
+    ),
+    Mutation(
+        "arm-without-regimen",
+        drop("arm:IKEMA-IsaKd", "mmkg:armRegimen"),
+        ("arm:IKEMA-IsaKd", "TrialArmRegimenShape"),
+        reasons=True,
+    ),
+    Mutation(
+        "nct-id-malformed", swap("trial:IKEMA", "mmkg:nctId", '"NCT0327528"'), ("trial:IKEMA", "NctIdSyntaxShape")
+    ),
     # --- cross-references -------------------------------------------------------------------------
-    Mutation("chebi-identifier-malformed", swap(CHEBI, "mmkg:identifier", '"CHEBI63791"'), (CHEBI, "ChEBIIdentifierShape")),
+    Mutation(
+        "chebi-identifier-malformed", swap(CHEBI, "mmkg:identifier", '"CHEBI63791"'), (CHEBI, "ChEBIIdentifierShape")
+    ),
     Mutation("mapping-without-justification", drop(CHEBI, "mmkg:justification"), (CHEBI, "XrefMappingShape")),
     Mutation("mapping-with-an-unknown-scheme", swap(CHEBI, "mmkg:scheme", '"Chebi"'), (CHEBI, "XrefMappingShape")),
     Mutation("absent-identifier-without-date", drop(ABSENT, "dcterms:date"), (ABSENT, "AbsentIdentifierShape")),

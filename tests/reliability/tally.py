@@ -9,6 +9,7 @@ Run from this checkout with ``MMKG_REPO=/path/to/other/checkout`` and
 
 from __future__ import annotations
 
+import multiprocessing
 import sys
 import tempfile
 from concurrent.futures import ProcessPoolExecutor, ThreadPoolExecutor
@@ -50,7 +51,7 @@ def history(verbose: bool) -> str:
             tmp = Path(scratch)
             if case.setup is not None:
                 case.setup(tmp)
-            run = run_call(lambda: read_history(tmp / case.args, kg))
+            run = run_call(lambda tmp=tmp, case=case: read_history(tmp / case.args, kg))
             outcomes.append((case.name, *judge_call(run, case.expect)))
     return "history files: " + tally(outcomes)
 
@@ -61,7 +62,7 @@ def api(verbose: bool) -> str:
     kg = mmkg.load()
     outcomes = []
     for case in api_cases():
-        run = run_call(lambda: case.args(kg))
+        run = run_call(lambda case=case: case.args(kg))
         outcomes.append((case.name, *judge_call(run, case.expect)))
     return "API calls: " + tally(outcomes)
 
@@ -69,7 +70,7 @@ def api(verbose: bool) -> str:
 def mutations(verbose: bool) -> str:
     from .mutations import MUTATIONS, run_mutation
 
-    with ProcessPoolExecutor(2) as pool:
+    with ProcessPoolExecutor(2, mp_context=multiprocessing.get_context("spawn")) as pool:
         results = list(pool.map(run_mutation, [m.name for m in MUTATIONS]))
     caught = [r for r in results if r.caught and r.named and r.release_unchanged]
     lines = [f"data faults: {len(results)} kinds ({len(caught)} caught, {len(results) - len(caught)} missed)"]

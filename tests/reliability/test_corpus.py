@@ -45,7 +45,9 @@ def test_the_corpus_is_at_least_as_large_as_the_issue_s() -> None:
     assert len(CLI) + 2 >= 127
     assert len(HISTORY) >= 68
     assert len(API) >= 67
-    assert len(set(_ids(CLI))) == len(CLI) and len(set(_ids(HISTORY))) == len(HISTORY) and len(set(_ids(API))) == len(API)
+    assert (
+        len(set(_ids(CLI))) == len(CLI) and len(set(_ids(HISTORY))) == len(HISTORY) and len(set(_ids(API))) == len(API)
+    )
 
 
 def _run_cli_case(case: Case, tmp_path: Path) -> None:

@@ -8,6 +8,7 @@ the corpus (test_corpus.py), the mutation suite (test_mutations.py), the fuzz su
 
 from __future__ import annotations
 
+import contextlib
 import errno
 import os
 import signal
@@ -35,13 +36,13 @@ ONE_TRIPLE = [
 
 
 @pytest.fixture
-def quick_build(monkeypatch: pytest.MonkeyPatch):  # noqa: ANN201
+def quick_build(monkeypatch: pytest.MonkeyPatch):
     """mmkg.build.build with the 30-second work replaced by one triple (to test what surrounds it)."""
     from mmkg.build import release
 
     calls = []
 
-    def materialise(**options):  # noqa: ANN003, ANN202
+    def materialise(**options):
         calls.append(options)
         return ONE_TRIPLE, options.get("report") or release.BuildReport()
 
@@ -88,7 +89,13 @@ def test_1_a_previous_release_is_replaced_and_an_empty_folder_used(tmp_path: Pat
     out = tmp_path / "release"
     quick_build(out=out)
     quick_build(out=out)  # a previous release: replaced
-    assert sorted(p.name for p in out.iterdir()) == ["build-report.json", "mmkg.jsonld", "mmkg.nt", "mmkg.owl", "mmkg.ttl"]
+    assert sorted(p.name for p in out.iterdir()) == [
+        "build-report.json",
+        "mmkg.jsonld",
+        "mmkg.nt",
+        "mmkg.owl",
+        "mmkg.ttl",
+    ]
     empty = tmp_path / "empty"
     empty.mkdir()
     quick_build(out=empty)
@@ -98,7 +105,7 @@ def test_1_a_previous_release_is_replaced_and_an_empty_folder_used(tmp_path: Pat
 def test_1_enospc_while_writing_is_one_line_and_leaves_no_staging(tmp_path: Path, quick_build, monkeypatch) -> None:
     from mmkg.build import release
 
-    def full(triples, fmt):  # noqa: ANN001, ANN202
+    def full(triples, fmt):
         raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
 
     monkeypatch.setattr(release, "serialise", full)
@@ -187,7 +194,7 @@ def test_3_a_pyshacl_crash_is_a_build_failure(monkeypatch: pytest.MonkeyPatch) -
 
     from mmkg.build import validation
 
-    def crash(*args, **kwargs):  # noqa: ANN002, ANN003, ANN202
+    def crash(*args, **kwargs):
         raise TypeError("'<' not supported between instances of 'Literal' and 'Literal'")
 
     monkeypatch.setattr(pyshacl, "validate", crash)
@@ -205,7 +212,10 @@ def test_3_histories_with_blank_nodes_transplants_5_and_bad_ids(tmp_path: Path, 
         encoding="utf-8",
     )
     assert len(read_history(ttl, kg).lines) == 1
-    for text, needle in (("lines: [{regimen: VRd}]\ntransplants: 5\n", "transplants"), ("id: 'a b'\nlines: []\n", "id")):
+    for text, needle in (
+        ("lines: [{regimen: VRd}]\ntransplants: 5\n", "transplants"),
+        ("id: 'a b'\nlines: []\n", "id"),
+    ):
         path = tmp_path / "h.yaml"
         path.write_text(text, encoding="utf-8")
         with pytest.raises(InputError) as failure:
@@ -357,10 +367,8 @@ def test_8_hermit_dies_with_the_build(tmp_path: Path) -> None:
             os.kill(child, 0)
         except ProcessLookupError:
             return
-        try:
+        with contextlib.suppress(ChildProcessError):
             os.waitpid(child, os.WNOHANG)
-        except ChildProcessError:
-            pass
         if Path(f"/proc/{child}/stat").exists() and Path(f"/proc/{child}/stat").read_text().split()[2] == "Z":
             return  # a zombie waiting for init: dead
         time.sleep(0.1)

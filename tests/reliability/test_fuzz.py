@@ -61,17 +61,71 @@ def graph() -> mmkg.KnowledgeGraph:
 # --- pools of plausible and hostile pieces -----------------------------------------------------------------------
 
 NAMES = [
-    "lenalidomide", "Isa-Kd", "KRd", "DaraVRd", "teclistamab", "cilta-cel", "Carvykti", "BCMA", "GPRC5D", "CD38",
-    "PI", "IMiD", "anti-CD38", "mmkg:ProteasomeInhibitor", "mmkg:Drug", "mmkg:Patient", "drug:lenalidomide",
-    "drug:lenalidomide>", "https://w3id.org/mmkg/drug/lenalidomide", "https://w3id.org/mmkg/drug/a b",
-    "CHEBI:63791", "DB00480", "IKEMA", "MM-014", "RRMM", "setting:NDMM-TE", "phase:induction", "EU", "XX", "",
-    " ", "lenalidomid", "💊", "\u202e", "x" * 300, "'; DROP", "<x>", "?s", "} UNION {", "a\tb", "\\", '"',
+    "lenalidomide",
+    "Isa-Kd",
+    "KRd",
+    "DaraVRd",
+    "teclistamab",
+    "cilta-cel",
+    "Carvykti",
+    "BCMA",
+    "GPRC5D",
+    "CD38",
+    "PI",
+    "IMiD",
+    "anti-CD38",
+    "mmkg:ProteasomeInhibitor",
+    "mmkg:Drug",
+    "mmkg:Patient",
+    "drug:lenalidomide",
+    "drug:lenalidomide>",
+    "https://w3id.org/mmkg/drug/lenalidomide",
+    "https://w3id.org/mmkg/drug/a b",
+    "CHEBI:63791",
+    "DB00480",
+    "IKEMA",
+    "MM-014",
+    "RRMM",
+    "setting:NDMM-TE",
+    "phase:induction",
+    "EU",
+    "XX",
+    "",
+    " ",
+    "lenalidomid",
+    "💊",
+    "\u202e",
+    "x" * 300,
+    "'; DROP",
+    "<x>",
+    "?s",
+    "} UNION {",
+    "a\tb",
+    "\\",
+    '"',
 ]
 HOSTILE = st.text(alphabet=st.characters(blacklist_categories=("Cs",), blacklist_characters="\x00"), max_size=40)
 NAME = st.one_of(st.sampled_from(NAMES), HOSTILE)
-QUERY_NAMES = sorted(q.name for q in mmkg.catalogue()) + ["no-such-query", "targeted-product", ""]
-PARAM_NAMES = sorted({p.name for q in mmkg.catalogue() for p in q.parameters}) + ["drg", "x", "a b", "", "timeout"]
-VALUES = NAMES + ["2025-03-01", "today", "2025-13-01", "-1", "0", "3", "1.5", "99999999999", "true", "pharmacological class", "itt", "any", "none", "us", "IT"]
+QUERY_NAMES = [*sorted(q.name for q in mmkg.catalogue()), "no-such-query", "targeted-product", ""]
+PARAM_NAMES = [*sorted({p.name for q in mmkg.catalogue() for p in q.parameters}), "drg", "x", "a b", "", "timeout"]
+VALUES = [
+    *NAMES,
+    "2025-03-01",
+    "today",
+    "2025-13-01",
+    "-1",
+    "0",
+    "3",
+    "1.5",
+    "99999999999",
+    "true",
+    "pharmacological class",
+    "itt",
+    "any",
+    "none",
+    "us",
+    "IT",
+]
 VALUE = st.one_of(st.sampled_from(VALUES), HOSTILE)
 SPARQL = [
     "ASK { drug:teclistamab a mmkg:BCMABispecific }",
@@ -90,7 +144,22 @@ SPARQL = [
     "",
 ]
 QUERY = st.one_of(st.sampled_from(SPARQL), HOSTILE.map(lambda t: "SELECT * WHERE { " + t + " }"), HOSTILE)
-FLAG = st.sampled_from(["--format", "--timeout", "--max-rows", "--service", "--region", "--as-of", "--after", "--exposed", "--refractory", "--lines", "--history", "--out"])
+FLAG = st.sampled_from(
+    [
+        "--format",
+        "--timeout",
+        "--max-rows",
+        "--service",
+        "--region",
+        "--as-of",
+        "--after",
+        "--exposed",
+        "--refractory",
+        "--lines",
+        "--history",
+        "--out",
+    ]
+)
 FORMAT = st.sampled_from(["table", "json", "csv", "xml", ""])
 
 
@@ -164,11 +233,46 @@ def check_cli(args: list[str]) -> None:
 
 # --- histories ---------------------------------------------------------------------------------------------------
 
-LINE_KEYS = ["regimen", "drugs", "start", "end", "best_response", "progression", "refractory", "phases", "phase", "progressed_in"]
+LINE_KEYS = [
+    "regimen",
+    "drugs",
+    "start",
+    "end",
+    "best_response",
+    "progression",
+    "refractory",
+    "phases",
+    "phase",
+    "progressed_in",
+]
 SCALARS = st.one_of(
-    st.sampled_from(NAMES + ["VRd", "Kd", "carfilzomib", "2020-01-01", "2021-06-30", "2020-02-30", "CR", "SD", "PD", "on-therapy",
-                             "after-60-days", "within-60-days", "none", "induction", "transplant", "maintenance", "consolidation"]),
-    st.integers(-5, 60), st.booleans(), st.none(), st.floats(allow_nan=True), HOSTILE,
+    st.sampled_from(
+        [
+            *NAMES,
+            "VRd",
+            "Kd",
+            "carfilzomib",
+            "2020-01-01",
+            "2021-06-30",
+            "2020-02-30",
+            "CR",
+            "SD",
+            "PD",
+            "on-therapy",
+            "after-60-days",
+            "within-60-days",
+            "none",
+            "induction",
+            "transplant",
+            "maintenance",
+            "consolidation",
+        ]
+    ),
+    st.integers(-5, 60),
+    st.booleans(),
+    st.none(),
+    st.floats(allow_nan=True),
+    HOSTILE,
 )
 
 
@@ -185,17 +289,32 @@ def _value(depth: int) -> Any:
 LINE = st.one_of(
     st.fixed_dictionaries(
         {"regimen": st.sampled_from(["VRd", "Kd", "DaraVRd", "KRd", "cilta-cel", "XYZ"])},
-        optional={k: _value(1) for k in ("start", "end", "best_response", "progression", "refractory", "progressed_in")},
+        optional={
+            k: _value(1) for k in ("start", "end", "best_response", "progression", "refractory", "progressed_in")
+        },
     ),
     st.fixed_dictionaries(
-        {"drugs": st.lists(st.sampled_from(["lenalidomide", "carfilzomib", "dexamethasone", "daratumumab", "x"]), max_size=3)},
+        {
+            "drugs": st.lists(
+                st.sampled_from(["lenalidomide", "carfilzomib", "dexamethasone", "daratumumab", "x"]), max_size=3
+            )
+        },
         optional={k: _value(1) for k in ("start", "progression", "refractory", "phase")},
     ),
-    st.fixed_dictionaries({"phases": st.lists(st.dictionaries(st.sampled_from(["phase", "regimen", "drugs", "start", "end"]), _value(1), max_size=4), max_size=4)}),
+    st.fixed_dictionaries(
+        {
+            "phases": st.lists(
+                st.dictionaries(st.sampled_from(["phase", "regimen", "drugs", "start", "end"]), _value(1), max_size=4),
+                max_size=4,
+            )
+        }
+    ),
     _value(2),
 )
 HISTORY = st.one_of(
-    st.fixed_dictionaries({"lines": st.lists(LINE, max_size=6)}, optional={"id": _value(0), "transplants": _value(1), "extra": _value(1)}),
+    st.fixed_dictionaries(
+        {"lines": st.lists(LINE, max_size=6)}, optional={"id": _value(0), "transplants": _value(1), "extra": _value(1)}
+    ),
     _value(3),
 )
 
@@ -207,7 +326,11 @@ def history_files(draw: st.DrawFn) -> tuple[str, bytes]:
         return "h.yaml", draw(st.binary(max_size=300))
     if kind == "ttl":
         body = draw(HOSTILE)
-        return "h.ttl", ("@prefix mmkg: <https://w3id.org/mmkg/ontology/> . [] a mmkg:Patient ; mmkg:hasLineOfTherapy [ mmkg:lineRegimen " + body + " ] .").encode()
+        return "h.ttl", (
+            "@prefix mmkg: <https://w3id.org/mmkg/ontology/> . [] a mmkg:Patient ; mmkg:hasLineOfTherapy [ mmkg:lineRegimen "
+            + body
+            + " ] ."
+        ).encode()
     data = draw(HISTORY)
     if kind == "json":
         return "h.json", json.dumps(data, default=str).encode()
@@ -215,6 +338,10 @@ def history_files(draw: st.DrawFn) -> tuple[str, bytes]:
     if draw(st.integers(0, 4)) == 0:  # a hostile edit of the text
         text = draw(st.sampled_from(["&a ", "*a ", "!!python/name:os.system ", "<<: ", "\t", "\ufeff"])) + text
     return "h.yaml", text.encode("utf-8", "surrogatepass")
+
+
+def _one_line(error: MmkgError) -> None:
+    assert "\n" not in str(error) and str(error).strip(), repr(error)
 
 
 def check_history(name: str, content: bytes) -> None:
@@ -227,7 +354,7 @@ def check_history(name: str, content: bytes) -> None:
             with alarm(30):
                 history = read_history(path, graph())
         except MmkgError as error:
-            assert "\n" not in str(error) and str(error).strip()
+            _one_line(error)
             return
     assert 0 <= history.prior_lines <= 50
     for line in history.lines:
@@ -241,21 +368,44 @@ def check_history(name: str, content: bytes) -> None:
 @st.composite
 def api_calls(draw: st.DrawFn) -> tuple[str, Any]:
     kind = draw(st.sampled_from(["resolve", "query", "run", "run", "xrefs", "options", "to_networkx", "label"]))
-    any_value = st.one_of(VALUE, st.integers(-10, 10**20), st.floats(allow_nan=True), st.none(), st.booleans(), st.dates())
+    any_value = st.one_of(
+        VALUE, st.integers(-10, 10**20), st.floats(allow_nan=True), st.none(), st.booleans(), st.dates()
+    )
     if kind == "resolve":
-        return kind, (draw(NAME), draw(st.one_of(st.none(), st.sampled_from(["mmkg:Drug", "mmkg:Regimen", "mmkg:Nope", "owl:Class"]))))
+        return kind, (
+            draw(NAME),
+            draw(st.one_of(st.none(), st.sampled_from(["mmkg:Drug", "mmkg:Regimen", "mmkg:Nope", "owl:Class"]))),
+        )
     if kind == "query":
-        bindings = draw(st.dictionaries(st.sampled_from(["d", "l", "x", "drg", "a b", "d}", "timeout", "max_rows"]), any_value, max_size=2))
+        bindings = draw(
+            st.dictionaries(
+                st.sampled_from(["d", "l", "x", "drg", "a b", "d}", "timeout", "max_rows"]), any_value, max_size=2
+            )
+        )
         return kind, (draw(QUERY), bindings)
     if kind == "run":
-        params = draw(st.dictionaries(st.sampled_from(PARAM_NAMES + ["max_rows", "service_hosts"]), any_value, max_size=3))
+        params = draw(
+            st.dictionaries(st.sampled_from([*PARAM_NAMES, "max_rows", "service_hosts"]), any_value, max_size=3)
+        )
         return kind, (draw(st.sampled_from(QUERY_NAMES)), params)
     if kind == "xrefs":
         return kind, (draw(NAME),)
     if kind == "options":
-        return kind, (draw(HISTORY), draw(st.sampled_from(["EU", "US", "IT", "xx", ""])), draw(st.sampled_from(["2025-03-01", "2019-01-01", "bad", None])))
+        return kind, (
+            draw(HISTORY),
+            draw(st.sampled_from(["EU", "US", "IT", "xx", ""])),
+            draw(st.sampled_from(["2025-03-01", "2019-01-01", "bad", None])),
+        )
     if kind == "to_networkx":
-        return kind, (draw(st.lists(st.one_of(st.sampled_from(["mmkg:hasComponent", "mmkg:hasTarget", "rdf:type", "mmkg:nope"]), NAME), min_size=1, max_size=2)),)
+        return kind, (
+            draw(
+                st.lists(
+                    st.one_of(st.sampled_from(["mmkg:hasComponent", "mmkg:hasTarget", "rdf:type", "mmkg:nope"]), NAME),
+                    min_size=1,
+                    max_size=2,
+                )
+            ),
+        )
     return kind, (draw(NAME),)
 
 
@@ -277,7 +427,7 @@ def check_api(call: tuple[str, Any]) -> None:
         with alarm(60):
             functions[kind]()
     except MmkgError as error:
-        assert "\n" not in str(error) and str(error).strip(), repr(error)
+        _one_line(error)
 
 
 # --- the tests ---------------------------------------------------------------------------------------------------------
@@ -297,12 +447,18 @@ def _bounded_memory(check: Any, strategy: Any, examples: int) -> None:
     assert growth < MEMORY_GROWTH, f"the process grew by {growth // 2**20} MiB"
 
 
-@pytest.mark.parametrize(("entry", "check", "strategy"), [("cli", check_cli, cli_args()), ("history", check_history, history_files()), ("api", check_api, api_calls())])
+@pytest.mark.parametrize(
+    ("entry", "check", "strategy"),
+    [("cli", check_cli, cli_args()), ("history", check_history, history_files()), ("api", check_api, api_calls())],
+)
 def test_fuzz_sample(entry: str, check: Any, strategy: Any) -> None:
     _bounded_memory(check, strategy, 25)
 
 
 @pytest.mark.slow
-@pytest.mark.parametrize(("entry", "check", "strategy"), [("cli", check_cli, cli_args()), ("history", check_history, history_files()), ("api", check_api, api_calls())])
+@pytest.mark.parametrize(
+    ("entry", "check", "strategy"),
+    [("cli", check_cli, cli_args()), ("history", check_history, history_files()), ("api", check_api, api_calls())],
+)
 def test_fuzz(entry: str, check: Any, strategy: Any) -> None:
     _bounded_memory(check, strategy, 500)

@@ -10,6 +10,7 @@ kinds it covers (``-s`` shows it; ``python -m tests.reliability.tally mutations`
 
 from __future__ import annotations
 
+import multiprocessing
 from collections import Counter
 from concurrent.futures import ProcessPoolExecutor
 
@@ -22,7 +23,9 @@ SAMPLE = ["turtle-truncated-file", "ill-typed-decimal", "ci-level-as-a-percentag
 
 def _check(outcome: Outcome) -> None:
     assert outcome.caught, f"{outcome.name}: released: {outcome.message}"
-    assert outcome.named, f"{outcome.name}: the error does not name {MUTATIONS_BY_NAME[outcome.name].needles}:\n{outcome.message}"
+    assert outcome.named, (
+        f"{outcome.name}: the error does not name {MUTATIONS_BY_NAME[outcome.name].needles}:\n{outcome.message}"
+    )
     assert outcome.release_unchanged, f"{outcome.name}: the release changed"
 
 
@@ -42,7 +45,7 @@ def test_mutation_sample(name: str) -> None:
 
 @pytest.fixture(scope="module")
 def outcomes() -> dict[str, Outcome]:
-    with ProcessPoolExecutor(2) as pool:
+    with ProcessPoolExecutor(2, mp_context=multiprocessing.get_context("spawn")) as pool:
         results = list(pool.map(run_mutation, [m.name for m in MUTATIONS if m.name not in SAMPLE]))
     caught = sum(1 for r in results if r.caught and r.named and r.release_unchanged)
     print(f"\nmutation suite: {len(results)} kinds run, {caught} caught, {len(results) - caught} missed")

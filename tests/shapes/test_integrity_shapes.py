@@ -23,7 +23,11 @@ FIXTURES = Path(__file__).parent / "fixtures" / "integrity"
 CASES = [
     ("mapping-iri-disagrees.ttl", "shape:MappingIdentifierAgreesShape", "mapping:fixture-lenalidomide-chebi-disagrees"),
     ("drugs-with-same-label.ttl", "shape:DrugLabelUniqueShape", "drug:fixture-lenalidomide-twin"),
-    ("approval-product-not-in-regimen.ttl", "shape:ApprovedProductInRegimenShape", "approval:fixture-product-not-in-regimen"),
+    (
+        "approval-product-not-in-regimen.ttl",
+        "shape:ApprovedProductInRegimenShape",
+        "approval:fixture-product-not-in-regimen",
+    ),
     ("ci-level-as-percent.ttl", "shape:ConfidenceLevelShape", "result:fixture-ci-level-95"),
     ("negative-sample-size.ttl", "shape:SampleSizeShape", "population:fixture-negative-size"),
     ("result-arm-of-another-trial.ttl", "shape:ResultArmOfTrialShape", "result:fixture-arm-of-boston"),
@@ -69,8 +73,22 @@ def test_a_subclass_cycle_is_found_and_named() -> None:
 
 
 def test_a_longer_cycle_and_no_false_alarm() -> None:
-    assert len(subclass_cycles(_triples("mmkg:A rdfs:subClassOf mmkg:B . mmkg:B rdfs:subClassOf mmkg:C . mmkg:C rdfs:subClassOf mmkg:A ."))) == 1
-    assert subclass_cycles(_triples("mmkg:A rdfs:subClassOf mmkg:B . mmkg:B rdfs:subClassOf mmkg:C . mmkg:A rdfs:subClassOf mmkg:C .")) == []
+    assert (
+        len(
+            subclass_cycles(
+                _triples(
+                    "mmkg:A rdfs:subClassOf mmkg:B . mmkg:B rdfs:subClassOf mmkg:C . mmkg:C rdfs:subClassOf mmkg:A ."
+                )
+            )
+        )
+        == 1
+    )
+    assert (
+        subclass_cycles(
+            _triples("mmkg:A rdfs:subClassOf mmkg:B . mmkg:B rdfs:subClassOf mmkg:C . mmkg:A rdfs:subClassOf mmkg:C .")
+        )
+        == []
+    )
     assert subclass_cycles(_triples("mmkg:A rdfs:subClassOf mmkg:A .")) == []
 
 
@@ -96,7 +114,9 @@ def test_ill_typed_literals_are_found(literal: str, ok: bool) -> None:
     lines = ill_typed_literals(_triples(f"result:fixture mmkg:estimate {literal} ."))
     assert (lines == []) is ok, lines
     if not ok:
-        assert lines[0].startswith("Violation: result:fixture mmkg:estimate:") and lines[0].endswith("[rule ill-typed literal]")
+        assert lines[0].startswith("Violation: result:fixture mmkg:estimate:") and lines[0].endswith(
+            "[rule ill-typed literal]"
+        )
 
 
 def test_an_unsatisfiable_class_fails_the_reasoner(tmp_path: Path) -> None:
