@@ -18,14 +18,18 @@ from typing import Any
 
 import pyoxigraph as ox
 
+from .errors import InputError
 from .identifiers import MMKG_BASE, PREDICATE_ORDER, SCHEME_ORDER, SCHEMES, converter, notation, resolve_identifier
 from .prefixes import compact, expand
 from .resolve import resolve
 from .store import Store
+from .terms import iri as iri_term
 
 
 def entity_iri(kg: Store, entity: str) -> str:
     """The IRI of ``entity``: an IRI, an mmkg CURIE, an external identifier, or a name ``kg.resolve`` knows."""
+    if not isinstance(entity, str):
+        raise InputError(f"an entity is named by text, got {type(entity).__name__}")
     entity = entity.strip()
     if re.match(r"^https?://", entity):
         if entity.startswith(MMKG_BASE):
@@ -79,7 +83,7 @@ def xrefs(kg: Store, entity: str) -> list[dict[str, Any]]:
           }
         }
         """,
-        e=ox.NamedNode(iri),
+        e=iri_term(iri),
     )
     merged: dict[tuple[str, str], dict[str, Any]] = {}
     for row in rows:
@@ -138,7 +142,7 @@ def absent_identifiers(kg: Store, entity: str) -> list[dict[str, Any]]:
           OPTIONAL { ?a mmkg:curationNote ?note }
         }
         """,
-        e=ox.NamedNode(iri),
+        e=iri_term(iri),
     )
     merged: dict[str, dict[str, Any]] = {}
     for row in rows:

@@ -359,6 +359,16 @@ class _Reader:
             return None
         return str(value)
 
+    def progression(self, value: Any, where: str) -> str | None:
+        """A course notation of the graph (on-therapy, within-60-days, after-60-days, none), or None with a problem."""
+        if value is None:
+            return None
+        if not isinstance(value, str) or value not in self.k.courses - {"non-response"}:
+            courses = ", ".join(sorted(self.k.courses - {"non-response"}))
+            self.problem(f"{where}: progression {_shown(value)} must be one of {courses}")
+            return None
+        return value
+
     def phase(self, raw: Any, number: int, where: str) -> Phase | None:
         if not isinstance(raw, dict):
             self.problem(f"{where}: expected a mapping with 'phase' and 'regimen' or 'drugs'")
@@ -407,11 +417,7 @@ class _Reader:
             if phase:
                 phases.append(phase)
         response = self.response(raw.get("best_response"), where)
-        progression = raw.get("progression")
-        if progression is not None and progression not in self.k.courses - {"non-response"}:
-            courses = ", ".join(sorted(self.k.courses - {"non-response"}))
-            self.problem(f"{where}: progression {_shown(progression)} must be one of {courses}")
-            progression = None
+        progression = self.progression(raw.get("progression"), where)
         progressed_in = None
         if "progressed_in" in raw:
             progressed_in = self.progressed_in(raw["progressed_in"], phases, where)
@@ -556,9 +562,10 @@ def parse_history(data: Any, kg: Store, *, source: str = "history") -> History:
                 reader.assumptions.append(
                     f"entry {index} ({phase.label or 'phase'}) is a phase of line {previous.number}, not a new line (IMWG)"
                 )
-                for key in ("progression", "best_response"):
-                    if key in raw:
-                        setattr(previous, key, raw[key])
+                if "best_response" in raw:
+                    previous.best_response = reader.response(raw["best_response"], f"entry {index}")
+                if "progression" in raw:
+                    previous.progression = reader.progression(raw["progression"], f"entry {index}")
                 previous.refractory_to = []
                 reader.refractoriness(previous, raw.get("refractory"), raw, f"entry {index}")
             continue

@@ -1040,7 +1040,6 @@ OWNED_ELSEWHERE = {
     "api resolve None",
     "api resolve bytes",
     "api resolve with a kind that is a number",
-    "api xrefs None",
     "api to_networkx predicate a number",
 }
 
