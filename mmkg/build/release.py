@@ -20,6 +20,7 @@ import hashlib
 import json
 import os
 import shutil
+import stat
 import sys
 import tempfile
 import time
@@ -250,18 +251,34 @@ def _swap(staging: Path, out: Path) -> None:
     shutil.rmtree(retired, ignore_errors=True)
 
 
+FOLDER_MODE, FILE_MODE = 0o755, 0o644
+
+
+def _modes(out: Path) -> tuple[int, dict[str, int]]:
+    """The modes for the release replacing ``out``: those of the folder and files it replaces, readable by all.
+
+    A new release gets ``FOLDER_MODE`` and ``FILE_MODE`` whatever the umask (the staging
+    folder, from ``mkdtemp``, is private): a release is for everyone to read.
+    """
+    try:
+        folder = stat.S_IMODE(out.stat().st_mode) | FOLDER_MODE
+        files = {e.name: stat.S_IMODE(e.stat().st_mode) | FILE_MODE for e in os.scandir(out) if e.is_file()}
+    except OSError:
+        return FOLDER_MODE, {}
+    return folder, files
+
+
 def _write_release(triples: list[ox.Triple], report: BuildReport, out: Path, staging: Path) -> None:
-    umask = os.umask(0)
-    os.umask(umask)
     try:
         for name, fmt in ARTIFACTS.items():
             data = serialise(triples, fmt)
             (staging / name).write_bytes(data)
             report.artifacts[name] = hashlib.sha256(data).hexdigest()
         (staging / REPORT).write_text(report.to_json(), encoding="utf-8")
+        folder_mode, file_modes = _modes(out)
         for path in staging.iterdir():
-            os.chmod(path, 0o666 & ~umask)
-        os.chmod(staging, 0o777 & ~umask)
+            os.chmod(path, file_modes.get(path.name, FILE_MODE))
+        os.chmod(staging, folder_mode)
         with open(out.parent / f".{out.name}.lock", "w") as lock:
             fcntl.flock(lock, fcntl.LOCK_EX)
             check_target(out)  # again: another process may have put something there meanwhile

@@ -328,15 +328,33 @@ def test_8_staging_folders_are_git_ignored() -> None:
     assert result.stdout.split() == names
 
 
-def test_8_the_release_folder_and_files_keep_their_modes(tmp_path: Path, quick_build) -> None:
+def _modes(folder: Path) -> tuple[int, set[int]]:
+    return folder.stat().st_mode & 0o777, {p.stat().st_mode & 0o777 for p in folder.iterdir()}
+
+
+def test_8_a_release_is_readable_by_all_whatever_the_umask(tmp_path: Path, quick_build) -> None:
     out = tmp_path / "release"
-    umask = os.umask(0o022)
+    umask = os.umask(0o077)  # a private umask: the staging folder of mkdtemp is 0700 anyway
     try:
         quick_build(out=out)
+        assert _modes(out) == (0o755, {0o644})
+        quick_build(out=out)  # replacing a release made so
+        assert _modes(out) == (0o755, {0o644})
     finally:
         os.umask(umask)
-    assert out.stat().st_mode & 0o777 == 0o755
-    assert {p.stat().st_mode & 0o777 for p in out.iterdir()} == {0o644}
+
+
+def test_8_a_rebuilt_release_keeps_the_modes_of_the_one_it_replaces(tmp_path: Path, quick_build) -> None:
+    out = tmp_path / "release"
+    quick_build(out=out)
+    out.chmod(0o775)
+    for path in out.iterdir():
+        path.chmod(0o664)
+    quick_build(out=out)
+    assert _modes(out) == (0o775, {0o664})
+    out.chmod(0o700)  # as the build of issue 11 left it: readable by all again
+    quick_build(out=out)
+    assert _modes(out)[0] == 0o755
 
 
 def test_8_hermit_dies_with_the_build(tmp_path: Path) -> None:
