@@ -2,9 +2,10 @@
 
     python -m tests.reliability.tally [cli] [history] [api] [mutations] [-v]
 
-Run from this checkout with ``MMKG_REPO=/path/to/other/checkout`` and
-``PYTHONPATH=/path/to/other/checkout:.`` to measure another version of mmkg (the
-"before" figures of the closing note were measured so, on main's code).
+To measure another version of mmkg (the "before" figures of the closing note were
+measured so, on main's code), run it from a folder outside both checkouts (``python -m``
+puts the current folder first on the path) with ``MMKG_REPO=/path/to/other/checkout`` and
+``PYTHONPATH=/path/to/other/checkout:/path/to/this/checkout``.
 """
 
 from __future__ import annotations

@@ -410,8 +410,6 @@ def api_calls(draw: st.DrawFn) -> tuple[str, Any]:
 
 
 def check_api(call: tuple[str, Any]) -> None:
-    from .corpus import OWNED_ELSEWHERE  # noqa: F401 (non-text names reach resolve.py; see the corpus)
-
     kg = graph()
     kind, args = call
     functions = {
