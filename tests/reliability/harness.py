@@ -134,6 +134,24 @@ def alarm(seconds: float) -> Iterator[None]:
         signal.signal(signal.SIGALRM, previous)
 
 
+def run_in_process(args: list[str]) -> tuple[int, str, str]:
+    """``mmkg ARGS`` in this process (no start-up cost): (exit code, stdout, stderr), under a 60-second alarm."""
+    from mmkg.cli import run
+
+    out, err = io.StringIO(), io.StringIO()
+    argv = sys.argv
+    sys.argv = ["mmkg", *args]
+    code = 0
+    try:
+        with alarm(60), contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+            run()
+    except SystemExit as exit_:
+        code = exit_.code if isinstance(exit_.code, int) else (0 if exit_.code is None else 1)
+    finally:
+        sys.argv = argv
+    return code, out.getvalue(), err.getvalue()
+
+
 def run_call(call: Callable[[], Any], *, seconds: float = 20.0) -> Run:
     """Call ``call`` in-process within ``seconds``, keeping what it returned or raised and what it printed."""
     out, err = io.StringIO(), io.StringIO()

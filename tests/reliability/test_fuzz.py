@@ -32,7 +32,7 @@ from hypothesis import strategies as st
 import mmkg
 from mmkg.errors import MmkgError
 
-from .harness import _rss, alarm
+from .harness import _rss, alarm, run_in_process
 
 RANDOM = os.environ.get("MMKG_FUZZ_RANDOM") == "1"
 MEMORY_GROWTH = 1024**3  # bytes a run of examples may add to the process
@@ -186,23 +186,6 @@ def cli_args(draw: st.DrawFn) -> list[str]:
     if draw(st.integers(0, 9)) == 0:
         args += [draw(FLAG), draw(VALUE)]
     return args
-
-
-def run_in_process(args: list[str]) -> tuple[int, str, str]:
-    from mmkg.cli import run
-
-    out, err = io.StringIO(), io.StringIO()
-    argv = sys.argv
-    sys.argv = ["mmkg", *args]
-    code = 0
-    try:
-        with alarm(60), contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
-            run()
-    except SystemExit as exit_:
-        code = exit_.code if isinstance(exit_.code, int) else (0 if exit_.code is None else 1)
-    finally:
-        sys.argv = argv
-    return code, out.getvalue(), err.getvalue()
 
 
 def well_formed(out: str, args: list[str]) -> bool:
