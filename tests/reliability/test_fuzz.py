@@ -15,11 +15,8 @@ example; the subprocess path, limits and signals are the corpus's and the crash 
 
 from __future__ import annotations
 
-import contextlib
-import io
 import json
 import os
-import sys
 import tempfile
 from pathlib import Path
 from typing import Any
