@@ -46,3 +46,8 @@ def source_files(root: Path | None = None) -> list[Path]:
 def shape_files(root: Path | None = None) -> list[Path]:
     base = root if root is not None else shapes_dir()
     return sorted(base.glob("*.ttl"))
+
+
+def quality_dir() -> Path:
+    """The release's quality checks (``quality/*.rq``), run by the build."""
+    return data_root() / "quality"

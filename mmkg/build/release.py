@@ -7,7 +7,10 @@ byte-identical for identical sources: blank nodes get labels from their order in
 the sources, and every serialisation is of the sorted triples.
 
 Release files: ``mmkg.nt`` (what ``mmkg.load()`` reads), ``mmkg.ttl``,
-``mmkg.owl`` (RDF/XML, for OWL tools), ``mmkg.jsonld`` and ``build-report.json``.
+``mmkg.owl`` (RDF/XML, for OWL tools), ``mmkg.jsonld``, the base ontology
+``mmkg-base.owl`` and the merged shapes ``mmkg-shapes.ttl`` (:mod:`.artefacts`), and
+``build-report.json`` (sizes, SHACL and quality results, digests: no timings, so that it
+is committed and reviewed like the rest).
 """
 
 from __future__ import annotations
@@ -36,6 +39,9 @@ from ..errors import BuildFailed
 from ..prefixes import prefix_map, sparql_prologue
 from ..rules import apply_rules, rule_files
 from ..turtle import display_path, read_turtle_files, to_ntriples
+from . import quality
+from .artefacts import BASE_NAME, IAO_DEFINITION, base_ontology, merged_shapes
+from .coverage import coverage
 from .reasoning import classify, clean_stale
 from .validation import ValidationReport, ill_typed_literals, load_graph, load_shapes, subclass_cycles, validate
 
@@ -45,12 +51,15 @@ ARTIFACTS = {
     "mmkg.owl": ox.RdfFormat.RDF_XML,
     "mmkg.jsonld": ox.RdfFormat.JSON_LD,
 }
+SHAPES = "mmkg-shapes.ttl"
+EXTRA_ARTIFACTS = (BASE_NAME, SHAPES)
 REPORT = "build-report.json"
+RELEASE_FILES = (*ARTIFACTS, *EXTRA_ARTIFACTS, REPORT)
 
 
 @dataclass
 class BuildReport:
-    """What a build did: sizes, SHACL results, timings (seconds) and artifact digests."""
+    """What a build did: sizes, SHACL and quality results, artifact digests; and timings (seconds, not saved)."""
 
     source_files: list[str] = field(default_factory=list)
     triples_asserted: int = 0
@@ -59,18 +68,23 @@ class BuildReport:
     triples_total: int = 0
     violations: list[str] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
+    quality: dict[str, dict[str, int]] = field(default_factory=dict)
+    quality_findings: list[str] = field(default_factory=list)
+    coverage: dict[str, Any] = field(default_factory=dict)
     timings: dict[str, float] = field(default_factory=dict)
     artifacts: dict[str, str] = field(default_factory=dict)
 
     def to_json(self) -> str:
-        return json.dumps(self.__dict__, indent=2, sort_keys=True) + "\n"
+        saved = {k: v for k, v in self.__dict__.items() if k != "timings"}
+        return json.dumps(saved, indent=2, sort_keys=True, ensure_ascii=False) + "\n"
 
     def summary(self) -> str:
         seconds = ", ".join(f"{k} {v:.2f}s" for k, v in self.timings.items())
         return (
             f"{self.triples_asserted} asserted + {self.triples_inferred} inferred + "
             f"{self.triples_from_rules} from rules = {self.triples_total} triples; "
-            f"{len(self.violations)} violations, {len(self.warnings)} warnings; {seconds}"
+            f"{len(self.violations)} violations, {len(self.warnings)} warnings, "
+            f"{len(self.quality_findings)} quality findings; {seconds}"
         )
 
 
@@ -95,7 +109,7 @@ def materialise(
     report = report or BuildReport()
     ontology = ontology or resources.ontology_dir()
     files = resources.source_files(ontology) + list(extra_files or [])
-    report.source_files = [display_path(p) for p in files]
+    report.source_files = [_source_name(p, ontology) for p in files]
     with _timed(report, "parse"):
         asserted = read_turtle_files(files)
         shape_graph = load_shapes(resources.shape_files(shapes))
@@ -132,7 +146,22 @@ def materialise(
         raise BuildFailed(
             f"SHACL validation failed with {count} violation{'s' * (count != 1)}", details=report.violations
         )
+
+    with _timed(report, "quality"):
+        found = quality.run_checks(store)
+    report.quality = found.counts()
+    report.quality_findings = [f.line() for f in found.findings]
+    quality.enforce(found)
+    report.coverage = coverage(store)
     return triples, report
+
+
+def _source_name(path: Path, ontology: Path) -> str:
+    """``ontology/…`` for a curated file wherever the sources are installed; other files as given."""
+    try:
+        return (Path("ontology") / path.resolve().relative_to(ontology.resolve())).as_posix()
+    except ValueError:
+        return display_path(path)
 
 
 def infer(asserted: list[ox.Triple], *, rules: Path | None = None) -> tuple[list[ox.Triple], ox.Store]:
@@ -167,8 +196,9 @@ def serialise(triples: list[ox.Triple], fmt: ox.RdfFormat) -> bytes:
 def is_release(folder: Path) -> bool:
     """True when ``folder`` holds an mmkg release and nothing else (what a build may replace).
 
-    A release is the files a build writes (``mmkg.nt`` among them; ``build-report.json``
-    is not committed, so a fresh clone's release has none), all regular files, nothing else.
+    A release holds ``mmkg.nt`` and other files of ``RELEASE_FILES`` (a release of an
+    older build may lack the newer ones), all regular files, and nothing else; its build
+    report, when there is one, is a JSON object.
     """
     try:
         entries = list(os.scandir(folder))
@@ -179,7 +209,7 @@ def is_release(folder: Path) -> bool:
             return False
     except (OSError, ValueError):
         return False
-    return "mmkg.nt" in names and names <= {*ARTIFACTS, REPORT}
+    return "mmkg.nt" in names and names <= set(RELEASE_FILES)
 
 
 def check_target(out: Path) -> None:
@@ -197,7 +227,7 @@ def check_target(out: Path) -> None:
             raise BuildFailed(f"cannot read {out}: {error.strerror}") from None
         if not empty and not is_release(out):
             raise BuildFailed(
-                f"refusing to replace {out}: it is not an mmkg release (a build-report.json and the release files, "
+                f"refusing to replace {out}: it is not an mmkg release (mmkg.nt and the other files a build writes, "
                 "nothing else); choose a new or empty folder"
             )
 
@@ -268,10 +298,21 @@ def _modes(out: Path) -> tuple[int, dict[str, int]]:
     return folder, files
 
 
-def _write_release(triples: list[ox.Triple], report: BuildReport, out: Path, staging: Path) -> None:
+def release_files(triples: list[ox.Triple], *, ontology: Path, shapes: Path | None) -> dict[str, bytes]:
+    """Every release file's bytes but the build report: the full graph in four syntaxes, the base, the shapes."""
+    files = {name: serialise(triples, fmt) for name, fmt in ARTIFACTS.items()}
+    tbox = read_turtle_files([ontology / "mmkg.ttl"])
+    # the rules write the OBO definition annotations; the base carries those of its own terms
+    terms = {t.subject for t in tbox}
+    definitions = [t for t in triples if t.predicate == IAO_DEFINITION and t.subject in terms]
+    files[BASE_NAME] = serialise(base_ontology(tbox + definitions), ox.RdfFormat.RDF_XML)
+    files[SHAPES] = serialise(merged_shapes(resources.shape_files(shapes)), ox.RdfFormat.TURTLE)
+    return files
+
+
+def _write_release(files: dict[str, bytes], report: BuildReport, out: Path, staging: Path) -> None:
     try:
-        for name, fmt in ARTIFACTS.items():
-            data = serialise(triples, fmt)
+        for name, data in files.items():
             (staging / name).write_bytes(data)
             report.artifacts[name] = hashlib.sha256(data).hexdigest()
         (staging / REPORT).write_text(report.to_json(), encoding="utf-8")
@@ -298,11 +339,12 @@ def build(*, out: Path | None = None, ontology: Path | None = None, shapes: Path
     check_target(out)
     report = BuildReport()
     start = time.perf_counter()
+    ontology = ontology or resources.ontology_dir()
     staging = _staging(out)
     try:
         triples, report = materialise(ontology=ontology, shapes=shapes, report=report)
         with _timed(report, "write"):
-            _write_release(triples, report, out, staging)
+            _write_release(release_files(triples, ontology=ontology, shapes=shapes), report, out, staging)
     finally:
         shutil.rmtree(staging, ignore_errors=True)
     report.timings["total"] = round(time.perf_counter() - start, 3)
@@ -316,7 +358,7 @@ def check(*, release: Path | None = None) -> list[str]:
         build(out=Path(scratch) / "release")
         return [
             name
-            for name in ARTIFACTS
+            for name in RELEASE_FILES
             if not (release / name).is_file()
             or (release / name).read_bytes() != (Path(scratch) / "release" / name).read_bytes()
         ]

@@ -154,7 +154,7 @@ def _rows(kg: Store) -> list[dict[str, str]]:
 
 
 def _version(kg: Store) -> str | None:
-    rows = kg.select("SELECT ?v WHERE { <https://w3id.org/mmkg/ontology> owl:versionInfo ?v } LIMIT 1")
+    rows = kg.select("SELECT ?v WHERE { <https://w3id.org/mmkg/mmkg.owl> owl:versionInfo ?v } LIMIT 1")
     return str(rows[0]["v"]) if rows else None
 
 

@@ -260,7 +260,9 @@ def _compile(kg: Store) -> Knowledge:
             by_single[components[0]].append(regimen)
     monotherapy = {d: rs[0] for d, rs in by_single.items() if len(rs) == 1}
 
-    backbone = frozenset(r["c"] for r in kg.select("SELECT ?c WHERE { ?c mmkg:refractorinessNotAttributed true }"))
+    backbone = frozenset(
+        r["c"] for r in kg.select("SELECT ?c WHERE { ?c mmkg:refractorinessAttribution mmkg:attributedOnlyWhenNamed }")
+    )
 
     criteria = _criteria(kg, labels)
     approvals = _approvals(kg, labels)

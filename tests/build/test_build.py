@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from mmkg import resources
-from mmkg.build import ARTIFACTS, build, materialise
+from mmkg.build import RELEASE_FILES, build, materialise
 from mmkg.errors import BuildFailed, InputError
 
 FIXTURES = Path(__file__).parent / "fixtures"
@@ -24,12 +24,12 @@ def fresh_release(tmp_path_factory: pytest.TempPathFactory) -> Path:
 @pytest.mark.slow
 def test_two_builds_are_byte_identical(fresh_release: Path, tmp_path: Path) -> None:
     build(out=tmp_path / "again")
-    for name in ARTIFACTS:
+    for name in RELEASE_FILES:
         assert (tmp_path / "again" / name).read_bytes() == (fresh_release / name).read_bytes(), name
 
 
 def test_shipped_release_is_up_to_date(fresh_release: Path) -> None:
-    stale = [n for n in ARTIFACTS if (fresh_release / n).read_bytes() != (resources.release_dir() / n).read_bytes()]
+    stale = [n for n in RELEASE_FILES if (fresh_release / n).read_bytes() != (resources.release_dir() / n).read_bytes()]
     assert stale == [], "release/ is stale: run `mmkg build` and commit release/"
 
 
@@ -72,9 +72,9 @@ def test_inconsistent_ontology_fails_the_build() -> None:
 def test_failed_build_leaves_the_release_untouched(fresh_release: Path, tmp_path: Path) -> None:
     out = tmp_path / "release"
     shutil.copytree(fresh_release, out)
-    before = {n: (out / n).read_bytes() for n in ARTIFACTS}
+    before = {n: (out / n).read_bytes() for n in RELEASE_FILES}
     ontology = _copy_ontology(tmp_path)
     (ontology / "kb" / "broken.ttl").write_text("drug:x a .\n", encoding="utf-8")
     with pytest.raises(InputError):
         build(out=out, ontology=ontology)
-    assert {n: (out / n).read_bytes() for n in ARTIFACTS} == before
+    assert {n: (out / n).read_bytes() for n in RELEASE_FILES} == before

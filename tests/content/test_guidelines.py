@@ -92,7 +92,7 @@ def test_sequencing_recommendations_imwg_orders_bcma_therapies_and_eha_emn_group
             None,
             "Costa LJ, et al. Leukemia. 2025;39:543–554",
         ),
-        (None, None, "CAR-T cell therapy", "Lin Y, et al. Lancet Oncol. 2024;25:e374–e387"),
+        (None, None, "CAR-T cell therapy product", "Lin Y, et al. Lancet Oncol. 2024;25:e374–e387"),
         (None, None, "anti-CD38 monoclonal antibody", "Dimopoulos MA, Terpos E, et al. Nat Rev Clin Oncol. 2025"),
         (None, None, "lenalidomide", "Dimopoulos MA, Terpos E, et al. Nat Rev Clin Oncol. 2025"),
     }

@@ -22,6 +22,8 @@ import pyoxigraph as ox
 import pytest
 
 import mmkg
+from mmkg import resources
+from mmkg.build import RELEASE_FILES
 from mmkg.errors import BuildFailed, InputError, MmkgError
 
 from .harness import REPO, run_cli, run_in_process
@@ -46,7 +48,13 @@ def quick_build(monkeypatch: pytest.MonkeyPatch):
         calls.append(options)
         return ONE_TRIPLE, options.get("report") or release.BuildReport()
 
+    def release_files(triples, **options):  # the base and the shapes empty: their making is not tested here
+        return {name: release.serialise(triples, fmt) for name, fmt in release.ARTIFACTS.items()} | dict.fromkeys(
+            release.EXTRA_ARTIFACTS, b""
+        )
+
     monkeypatch.setattr(release, "materialise", materialise)
+    monkeypatch.setattr(release, "release_files", release_files)
     release.build.calls = calls  # type: ignore[attr-defined]
     return release.build
 
@@ -89,26 +97,32 @@ def test_1_a_previous_release_is_replaced_and_an_empty_folder_used(tmp_path: Pat
     out = tmp_path / "release"
     quick_build(out=out)
     quick_build(out=out)  # a previous release: replaced
-    assert sorted(p.name for p in out.iterdir()) == [
-        "build-report.json",
-        "mmkg.jsonld",
-        "mmkg.nt",
-        "mmkg.owl",
-        "mmkg.ttl",
-    ]
+    assert sorted(p.name for p in out.iterdir()) == sorted(RELEASE_FILES)
     empty = tmp_path / "empty"
     empty.mkdir()
     quick_build(out=empty)
     assert (empty / "mmkg.nt").is_file()
 
 
-def test_1_enospc_while_writing_is_one_line_and_leaves_no_staging(tmp_path: Path, quick_build, monkeypatch) -> None:
-    from mmkg.build import release
+def test_1_the_committed_release_and_an_older_one_are_previous_releases(tmp_path: Path) -> None:
+    from mmkg.build.release import is_release
 
-    def full(triples, fmt):
+    committed = resources.release_dir()
+    assert is_release(committed), "the release of a fresh clone (with its build report) may be rebuilt"
+    older = tmp_path / "older"
+    older.mkdir()
+    for name in ("mmkg.nt", "mmkg.ttl", "mmkg.owl", "mmkg.jsonld"):  # before the base and the merged shapes
+        (older / name).write_bytes((committed / name).read_bytes())
+    assert is_release(older)
+    (older / "notes.txt").write_text("mine\n", encoding="utf-8")
+    assert not is_release(older)
+
+
+def test_1_enospc_while_writing_is_one_line_and_leaves_no_staging(tmp_path: Path, quick_build, monkeypatch) -> None:
+    def full(path: Path, data: bytes) -> int:
         raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
 
-    monkeypatch.setattr(release, "serialise", full)
+    monkeypatch.setattr(Path, "write_bytes", full)
     with pytest.raises(BuildFailed, match="No space left on device"):
         quick_build(out=tmp_path / "release")
     assert list(tmp_path.iterdir()) == [], "no staging folder, no half release"

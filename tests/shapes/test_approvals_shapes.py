@@ -31,7 +31,7 @@ CASES = [
     ("withdrawal-without-ended-approval.ttl", "WithdrawalShape", "approval:fixture-withdrawal-nothing"),
     ("withdrawal-before-approval.ttl", "EndsEarlierApprovalShape", "approval:fixture-early-withdrawal"),
     ("indication-without-regimen.ttl", "IndicationShape", "indication:fixture-no-regimen"),
-    ("indication-min-above-max.ttl", "IndicationShape", "indication:fixture-min-above-max"),
+    ("indication-min-above-max.ttl", "PopulationCriteriaShape", "indication:fixture-min-above-max"),
 ]
 
 

@@ -19,7 +19,7 @@ SHAPE = "https://w3id.org/mmkg/shapes/"
         ("core/regimen-duplicate-abbreviation.ttl", "UniqueRegimenNameShape", "regimen:fixture-duplicate"),
         ("core/target-without-definition.ttl", "MolecularTargetShape", "target:FIXTURE"),
         ("core/class-without-definition.ttl", "TermDocumentationShape", "mmkg:FixtureClass"),
-        ("core/ontology-two-versions.ttl", "OntologyMetadataShape", "https://w3id.org/mmkg/ontology"),
+        ("core/ontology-two-versions.ttl", "OntologyMetadataShape", "https://w3id.org/mmkg/mmkg.owl"),
     ],
 )
 def test_core_shape_rejects_violating_data(shape_fixtures, fixture: str, shape: str, focus: str) -> None:
