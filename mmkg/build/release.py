@@ -115,10 +115,10 @@ def materialise(
         shape_graph = load_shapes(resources.shape_files(shapes))
     report.triples_asserted = len(set(asserted))
     for check, what in ((ill_typed_literals, "ill-typed literal"), (subclass_cycles, "subclass cycle")):
-        found = check(asserted)
-        if found:
-            count = len(found)
-            raise BuildFailed(f"{count} {what}{'s' * (count != 1)} in the curated sources", details=found)
+        faults = check(asserted)
+        if faults:
+            count = len(faults)
+            raise BuildFailed(f"{count} {what}{'s' * (count != 1)} in the curated sources", details=faults)
 
     with _timed(report, "reason"):
         try:

@@ -351,7 +351,7 @@ MUTATIONS: list[Mutation] = [
     # --- ontology metadata ---------------------------------------------------------------------
     Mutation(
         "ontology-two-versions",
-        add('<https://w3id.org/mmkg/ontology> owl:versionInfo "9.9.9" .'),
+        add('<https://w3id.org/mmkg/mmkg.owl> owl:versionInfo "9.9.9" .'),
         ("OntologyMetadataShape",),
     ),
     Mutation(
