@@ -242,12 +242,3 @@ def tally(outcomes: list[tuple[str, str, str]]) -> str:
     head = f"{len(outcomes)} inputs ({', '.join(f'{n} {k}' for k, n in counts.items())})"
     bad = [f"  {o}: {name}: {why}" for name, o, why in outcomes if o != "clean"]
     return "\n".join([head, *bad])
-
-
-def _rss() -> int | None:
-    """The resident memory of this process in bytes (Linux)."""
-    try:
-        with open("/proc/self/statm", "rb") as handle:
-            return int(handle.read().split()[1]) * os.sysconf("SC_PAGE_SIZE")
-    except (OSError, ValueError, IndexError):
-        return None
