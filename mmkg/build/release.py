@@ -35,6 +35,7 @@ from typing import Any
 import pyoxigraph as ox
 
 from .. import resources
+from ..docs import release as described
 from ..errors import BuildFailed
 from ..prefixes import prefix_map, sparql_prologue
 from ..rules import apply_rules, rule_files
@@ -54,7 +55,7 @@ ARTIFACTS = {
 SHAPES = "mmkg-shapes.ttl"
 EXTRA_ARTIFACTS = (BASE_NAME, SHAPES)
 REPORT = "build-report.json"
-RELEASE_FILES = (*ARTIFACTS, *EXTRA_ARTIFACTS, REPORT)
+RELEASE_FILES = (*ARTIFACTS, *EXTRA_ARTIFACTS, *described.FILES, REPORT)
 
 
 @dataclass
@@ -299,7 +300,7 @@ def _modes(out: Path) -> tuple[int, dict[str, int]]:
 
 
 def release_files(triples: list[ox.Triple], *, ontology: Path, shapes: Path | None) -> dict[str, bytes]:
-    """Every release file's bytes but the build report: the full graph in four syntaxes, the base, the shapes."""
+    """Every release file's bytes but the build report (the graph, the base, the shapes, the model page, VoID)."""
     files = {name: serialise(triples, fmt) for name, fmt in ARTIFACTS.items()}
     tbox = read_turtle_files([ontology / "mmkg.ttl"])
     # the rules write the OBO definition annotations; the base carries those of its own terms
@@ -307,6 +308,7 @@ def release_files(triples: list[ox.Triple], *, ontology: Path, shapes: Path | No
     definitions = [t for t in triples if t.predicate == IAO_DEFINITION and t.subject in terms]
     files[BASE_NAME] = serialise(base_ontology(tbox + definitions), ox.RdfFormat.RDF_XML)
     files[SHAPES] = serialise(merged_shapes(resources.shape_files(shapes)), ox.RdfFormat.TURTLE)
+    files.update(described.files(triples))  # the model page and the VoID description (mmkg.docs.release)
     return files
 
 

@@ -17,11 +17,17 @@ from ..store import DEFAULT_MAX_ROWS, DEFAULT_SERVICE_TIMEOUT, DEFAULT_TIMEOUT, 
 from .common import _load, _parse_params, format_option, main, once
 
 
-@main.command(name="queries", help="List the named queries with their parameters.")
+@main.command(name="queries", help="List the named queries with their parameters; with NAME, show one in full.")
+@click.argument("name", required=False)
 @format_option
-def list_queries(fmt: str) -> None:
+def list_queries(name: str | None, fmt: str) -> None:
     from ..queries import catalogue
 
+    if name is not None:
+        from ..docs.queries import query_help
+
+        click.echo(query_help(catalogue().get(name)), nl=False)
+        return
     rows = [
         {
             "name": q.name,
@@ -36,6 +42,7 @@ def list_queries(fmt: str) -> None:
 @main.command(help="Run a named query, a .rq file or inline SPARQL.")
 @click.argument("query")
 @click.option("--param", "-p", "params", multiple=True, metavar="NAME=VALUE", help="Query parameter (repeatable).")
+@click.option("--endpoint", metavar="URL", default=None, help="Ask this SPARQL endpoint instead of the embedded store.")
 @format_option
 @once(
     "--timeout",
@@ -73,12 +80,14 @@ def list_queries(fmt: str) -> None:
 def query(
     query: str,
     params: tuple[str, ...],
+    endpoint: str | None,
     fmt: str,
     timeout: float,
     max_rows: int,
     service_hosts: tuple[str, ...],
     service_timeout: float,
 ) -> None:
+    from ..docs.vocabulary import unknown_terms
     from ..queries import catalogue, parse_named_query
 
     values = _parse_params(params)
@@ -96,9 +105,22 @@ def query(
     }
     kg = _load()
     path = Path(query)
-    if query.endswith(".rq") and path.exists():
+    inline = not (query.endswith(".rq") and path.exists()) and (
+        any(ch.isspace() for ch in query.strip()) or "{" in query
+    )
+    for warning in unknown_terms(kg, query) if inline else ():
+        click.echo(f"mmkg: warning: {warning}", err=True)
+    if endpoint is not None:
+        from ..endpoint import remote_answer
+        from ..store import bind_values
+        from ..terms import to_term
+
+        named = None if inline else parse_named_query(path) if query.endswith(".rq") else catalogue().get(query)
+        bindings = named.bindings(kg, values) if named else {k: to_term(v) for k, v in values.items()}
+        answer = remote_answer(endpoint, bind_values(named.sparql if named else query, bindings))
+    elif query.endswith(".rq") and path.exists():
         answer = parse_named_query(path).answer(kg, {**values, **limits})
-    elif any(ch.isspace() for ch in query.strip()) or "{" in query:
+    elif inline:
         answer = kg.answer(query, **limits, **values)
     else:
         answer = catalogue().get(query).answer(kg, {**values, **limits})

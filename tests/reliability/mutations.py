@@ -280,8 +280,10 @@ MUTATIONS: list[Mutation] = [
         ("approval:teclistamab-aifa-2024-10-reimbursement", "ReimbursementDecisionShape"),
         reasons=True,
     ),
-    Mutation("indication-min-lines-above-max", add(f"{SEL} mmkg:maxPriorLines 1 ."), (SEL, "IndicationShape")),
-    Mutation("indication-negative-prior-lines", swap(SEL, "mmkg:minPriorLines", "-4"), (SEL, "IndicationShape")),
+    Mutation("indication-min-lines-above-max", add(f"{SEL} mmkg:maxPriorLines 1 ."), (SEL, "PopulationCriteriaShape")),
+    Mutation(
+        "indication-negative-prior-lines", swap(SEL, "mmkg:minPriorLines", "-4"), (SEL, "PopulationCriteriaShape")
+    ),
     Mutation("indication-without-wording", drop(SEL, "mmkg:criteriaText"), (SEL, "IndicationShape")),
     Mutation(
         "indication-two-last-therapy-conditions",
@@ -392,14 +394,14 @@ MUTATIONS: list[Mutation] = [
     Mutation(
         "chebi-identifier-malformed", swap(CHEBI, "mmkg:identifier", '"CHEBI63791"'), (CHEBI, "ChEBIIdentifierShape")
     ),
-    Mutation("mapping-without-justification", drop(CHEBI, "mmkg:justification"), (CHEBI, "XrefMappingShape")),
+    Mutation("mapping-without-justification", drop(CHEBI, "mmkg:mappingJustification"), (CHEBI, "XrefMappingShape")),
     Mutation("mapping-with-an-unknown-scheme", swap(CHEBI, "mmkg:scheme", '"Chebi"'), (CHEBI, "XrefMappingShape")),
     Mutation("absent-identifier-without-date", drop(ABSENT, "dcterms:date"), (ABSENT, "AbsentIdentifierShape")),
     Mutation(
         "external-identifier-on-two-drugs",
         add(
             "mapping:fixture-pomalidomide-chebi a mmkg:Mapping ; mmkg:subject drug:pomalidomide ; mmkg:predicate skos:exactMatch ;"
-            ' mmkg:object chebi:63791 ; mmkg:identifier "CHEBI:63791" ; mmkg:scheme "ChEBI" ; mmkg:justification "manual curation" ;'
+            ' mmkg:object chebi:63791 ; mmkg:identifier "CHEBI:63791" ; mmkg:scheme "ChEBI" ; mmkg:mappingJustification semapv:ManualMappingCuration ;'
             " dcterms:source <https://example.org/fixture> . drug:pomalidomide skos:exactMatch chebi:63791 ."
         ),
         ("UniqueExternalIdentifierShape",),

@@ -31,7 +31,7 @@ import mmkg
 from mmkg.errors import MmkgError
 from mmkg.sequencing import history
 
-from .harness import alarm, run_in_process
+from .harness import WARNING, alarm, run_in_process
 
 RANDOM = os.environ.get("MMKG_FUZZ_RANDOM") == "1"
 MEMORY_GROWTH = 1024**3  # bytes a run of examples may add to the process
@@ -208,7 +208,7 @@ def check_cli(args: list[str]) -> None:
         assert well_formed(out, args), f"{args}: exit 0 with {out[:300]!r}"
         return
     assert code in (1, 2), f"{args}: exit {code}: {err[:300]}"
-    lines = err.strip().splitlines()
+    lines = [line for line in err.strip().splitlines() if not line.startswith(WARNING)]
     assert lines and all(line.startswith(("mmkg: error: ", "  ")) for line in lines), f"{args}: stderr {err[:300]!r}"
     assert lines[0].startswith("mmkg: error: ")
 

@@ -66,3 +66,12 @@ def test_cartitude1_long_term_safety_in_32_patients_progression_free_at_5_years(
         r = evidence.describe(f"result:CARTITUDE-1-{key}-new-count-progression-free-5y")
         assert (r["statistic"], r["estimate"]) == ("stat:count", float(expected)), key
     assert evidence.describe("result:CARTITUDE-1-infections-grade3-new-count-progression-free-5y")["minimumGrade"] == 3
+
+
+def test_cartitude1_primary_endpoints_are_safety_and_orr(kg, evidence) -> None:
+    """Berdeja Lancet 2021: 'The primary endpoints were safety and confirmation of the recommended phase 2 dose
+    (phase 1b), and overall response rate (phase 2)'; the dose confirmation has no endpoint term."""
+    trial = evidence.describe("trial:CARTITUDE-1")
+    assert trial["primaryEndpoint"] == {"endpoint:safety", "endpoint:ORR"}
+    assert any("The primary endpoints were safety and confirmation" in note for note in trial["curationNote"])
+    assert "ref:berdeja-2021-lancet" in evidence.sources("trial:CARTITUDE-1")

@@ -64,3 +64,12 @@ def test_magnetismm1_results_stay_out_of_the_deck_bispecific_table(kg) -> None:
     """Its results name no arm, so the bispecifics-table query (arms with a response result) ignores them."""
     rows = kg.select("SELECT ?r WHERE { ?r mmkg:ofTrial trial:MagnetisMM-1 ; mmkg:forArm ?arm }")
     assert rows == []
+
+
+def test_magnetismm1_primary_endpoints_are_dlt_orr_and_dor(kg, evidence) -> None:
+    """Nat Med 2023: 'Primary endpoints, including the incidence of dose-limiting toxicities as well as objective
+    response rate (ORR) and duration of response (DOR), were met'; the DLT term cites the article."""
+    trial = evidence.describe("trial:MagnetisMM-1")
+    assert trial["primaryEndpoint"] == {"endpoint:dose-limiting-toxicities", "endpoint:ORR", "endpoint:DOR"}
+    assert any("Primary endpoints, including the incidence of dose-limiting" in note for note in trial["curationNote"])
+    assert evidence.sources("endpoint:dose-limiting-toxicities") == {"ref:magnetismm-1-2023-nat-med"}

@@ -17,3 +17,12 @@ def test_majestec1_grade3_crs_below_1_percent_is_a_bound(kg, evidence) -> None:
     crs3 = evidence.describe("result:MajesTEC-1-crs-grade3-proportion-teclistamab")
     assert (crs3["estimate"], crs3["estimateRelation"], crs3["minimumGrade"]) == (1.0, "<", 3)
     assert evidence.describe("result:MajesTEC-1-crs-any-grade-proportion-teclistamab")["estimate"] == 72.0
+
+
+def test_majestec1_primary_endpoint_is_orr(kg, evidence) -> None:
+    """Moreau NEJM 2022: 'The primary end point was the overall response (partial response or better)'."""
+    trial = evidence.describe("trial:MajesTEC-1")
+    assert trial["primaryEndpoint"] == {"endpoint:ORR"}
+    assert any("The primary end point was the overall response" in note for note in trial["curationNote"])
+    assert "ref:moreau-2022-nejm" in evidence.sources("trial:MajesTEC-1")
+    assert evidence.describe("result:MajesTEC-1-orr-proportion-teclistamab")["endpoint"] == "endpoint:ORR"

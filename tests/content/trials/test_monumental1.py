@@ -27,3 +27,14 @@ def test_monumental1_skin_nail_and_dysgeusia_by_cohort(kg, evidence) -> None:
         assert (skin3["estimate"], skin3["estimateRelation"], skin3["confidence"]) == (1.0, "<", "medium")
     landmark = evidence.describe("result:MonumenTAL-1-os-12mo-landmark-talquetamab-0.8-Q2W")
     assert (landmark["estimate"], landmark["timepointMonths"]) == (77.0, 12.0)
+
+
+def test_monumental1_primary_endpoints_are_orr_by_irc_and_phase1_safety(kg, evidence) -> None:
+    """Chari Lancet Haematol 2025: 'The primary endpoint was overall response rate assessed by independent
+    review committee'; safety is the primary objective of the phase 1 parts (J&J Medical Connect)."""
+    trial = evidence.describe("trial:MonumenTAL-1")
+    assert trial["primaryEndpoint"] == {"endpoint:ORR", "endpoint:safety"}
+    assert any(
+        "The primary endpoint was overall response rate assessed by independent" in n for n in trial["curationNote"]
+    )
+    assert "ref:chari-2025-lancet-haematol" in evidence.sources("trial:MonumenTAL-1")
