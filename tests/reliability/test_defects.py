@@ -48,10 +48,10 @@ def quick_build(monkeypatch: pytest.MonkeyPatch):
         calls.append(options)
         return ONE_TRIPLE, options.get("report") or release.BuildReport()
 
-    def release_files(triples, **options):  # the base and the shapes empty: their making is not tested here
-        return {name: release.serialise(triples, fmt) for name, fmt in release.ARTIFACTS.items()} | dict.fromkeys(
-            release.EXTRA_ARTIFACTS, b""
-        )
+    def release_files(triples, **options):  # the files beside the graph empty: their making is not tested here
+        others = [name for name in release.RELEASE_FILES if name not in release.ARTIFACTS and name != release.REPORT]
+        graph = {name: release.serialise(triples, fmt) for name, fmt in release.ARTIFACTS.items()}
+        return graph | dict.fromkeys(others, b"")
 
     monkeypatch.setattr(release, "materialise", materialise)
     monkeypatch.setattr(release, "release_files", release_files)
