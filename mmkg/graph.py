@@ -17,15 +17,17 @@ True
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Iterator
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import networkx as nx
-
-from . import network, queries, resolve, xrefs
-from .sequencing import History, OptionsReport
-from .sequencing import options as sequencing_options
+from . import queries, resolve, xrefs
 from .store import Row, Store
+
+if TYPE_CHECKING:
+    import networkx as nx
+
+    from .sequencing import CohortRow, History, OptionsReport
 
 
 class KnowledgeGraph(Store):
@@ -59,10 +61,25 @@ class KnowledgeGraph(Store):
         ``history`` is a :class:`mmkg.sequencing.History`, a path to a YAML/JSON/Turtle
         history, or the parsed mapping. Information with its evidence; not medical advice.
         """
-        return sequencing_options(self, history, region=region, as_of=as_of)
+        from .sequencing import options  # on first use: a query does not pay for the engine's imports
+
+        return options(self, history, region=region, as_of=as_of)
+
+    def options_for_cohort(
+        self, histories: Iterable[History | dict[str, Any]], *, region: str, as_of: Any = None
+    ) -> Iterator[CohortRow]:
+        """Every patient's options, one row per patient (per relapse with ``as_of="each relapse"``) and option.
+
+        See :func:`mmkg.sequencing.options_for_cohort`. Information with its evidence; not medical advice.
+        """
+        from .sequencing import options_for_cohort
+
+        return options_for_cohort(self, histories, region=region, as_of=as_of)
 
     def to_networkx(self, *, predicates: list[str] | None = None) -> nx.MultiDiGraph[str]:
         """The links between entities as a networkx MultiDiGraph (see :mod:`mmkg.network`)."""
+        from . import network  # on first use: networkx is a slow import
+
         return network.to_networkx(self, predicates=predicates)
 
 

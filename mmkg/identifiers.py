@@ -21,13 +21,16 @@ import json
 import re
 from collections.abc import Iterable
 from functools import cache
+from typing import TYPE_CHECKING
 
-import curies
 import pyoxigraph as ox
 
 from .prefixes import prefix_map
 from .resources import ontology_dir
 from .store import Store
+
+if TYPE_CHECKING:
+    import curies
 
 SKOS = "http://www.w3.org/2004/02/skos/core#"
 MMKG_BASE = "https://w3id.org/mmkg/"
@@ -95,6 +98,8 @@ def converter() -> curies.Converter:
     Compresses e.g. ``http://identifiers.org/CHEBI:63791`` or
     ``https://www.wikidata.org/wiki/Q425681`` to the canonical CURIE.
     """
+    import curies  # on first use: it pulls in pydantic, most of a cold start
+
     records = []
     synonyms = _synonyms()
     for prefix, uri_prefix in prefix_map().items():

@@ -11,7 +11,7 @@ import sys
 import click
 
 from ..errors import MmkgError
-from . import build, describe, names, options, query, serve  # noqa: F401  (each adds its commands to `main`)
+from . import build, cohort, describe, names, options, query, serve  # noqa: F401  (each adds its commands to `main`)
 from .common import DISCLAIMER, _fail, main
 
 

@@ -33,6 +33,7 @@ import itertools
 import json
 import re
 import reprlib
+import weakref
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -258,6 +259,31 @@ class History:
 # --- reading ------------------------------------------------------------------------------
 
 
+# A cohort names the same regimens and drugs over and over; resolving a name costs a
+# query, so each store keeps its answers (IRI, or the error's text), at most _MAX_NAMES.
+_NAMES: weakref.WeakKeyDictionary[Store, dict[tuple[str, str], str | InputError]] = weakref.WeakKeyDictionary()
+_MAX_NAMES = 4096
+
+
+def _resolve(kg: Store, value: str, kind: str) -> str:
+    """``resolve(kg, value, kind=kind)``, remembered per store."""
+    names = _NAMES.get(kg)
+    if names is None:
+        names = _NAMES[kg] = {}
+    found = names.get((value, kind))
+    if found is None:
+        try:
+            found = resolve(kg, value, kind=kind)
+        except InputError as error:
+            found = error
+        if len(names) >= _MAX_NAMES:
+            names.clear()
+        names[(value, kind)] = found
+    if isinstance(found, InputError):
+        raise InputError(str(found))
+    return found
+
+
 class _Reader:
     """Checks a parsed history against the graph, collecting every problem."""
 
@@ -288,7 +314,7 @@ class _Reader:
             self.problem(f"{where}: expected a name, got {_shown(value)}")
             return None
         try:
-            return resolve(self.kg, value, kind=kind)
+            return _resolve(self.kg, value, kind)
         except InputError as error:
             self.problem(f"{where}: {error}")
             return None
@@ -299,10 +325,10 @@ class _Reader:
             self.problem(f"{where}: expected a regimen name, got {_shown(value)}")
             return None
         try:
-            return resolve(self.kg, value, kind="mmkg:Regimen")
+            return _resolve(self.kg, value, "mmkg:Regimen")
         except InputError as error:
             try:
-                drug = resolve(self.kg, value, kind="mmkg:Drug")
+                drug = _resolve(self.kg, value, "mmkg:Drug")
             except InputError:
                 self.problem(f"{where}: {error}")
                 return None
@@ -321,7 +347,7 @@ class _Reader:
         if text in ("therapy", "relapse"):
             return None
         try:
-            return resolve(self.kg, value, kind="mmkg:TreatmentPhase")
+            return _resolve(self.kg, value, "mmkg:TreatmentPhase")
         except InputError:
             known = ", ".join(sorted({"induction", "transplant", "consolidation", "maintenance"}))
             self.problem(f"{where}: unknown phase {value!r} (phases: {known})")

@@ -28,6 +28,7 @@ MMKG = "https://w3id.org/mmkg/ontology/"
 AGENCY = "https://w3id.org/mmkg/agency/"
 FDA, EC, AIFA = AGENCY + "FDA", AGENCY + "EC", AGENCY + "AIFA"
 AGENCY_OF_REGION = {"US": FDA, "EU": EC, "IT": EC}
+REGIONS = tuple(AGENCY_OF_REGION)  # IT: the EU's approvals with AIFA's decisions
 
 
 @dataclass(frozen=True)
@@ -187,6 +188,8 @@ class Knowledge:
         tuple[str, Result]
     ]  # (required prior class or drug, result) for populations with prior exposure
     tumour_antigens: frozenset[str]
+    # what the options engine works out from the graph alone, kept with it: (regimen, prior, target) → text
+    evidence_after: dict[tuple[str, str, str], str] = field(default_factory=dict)
 
     def label(self, iri: str | None) -> str:
         if iri is None:

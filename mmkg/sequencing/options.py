@@ -24,18 +24,23 @@ module only applies it.
 from __future__ import annotations
 
 import datetime as dt
+import functools
+import sys
+import types
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ..errors import InputError
 from ..prefixes import compact
 from ..store import Store
-from .history import History, Line, parse_history, read_history
-from .knowledge import AGENCY_OF_REGION, AIFA, Approval, Criteria, Knowledge, Result, knowledge
+from .knowledge import AGENCY_OF_REGION, AIFA, REGIONS, Approval, Criteria, Knowledge, Result, knowledge
 from .states import PatientState, derive_state
 
-REGIONS = ("US", "EU", "IT")
+if TYPE_CHECKING:
+    from .history import History, Line
+
 STATUSES = ("open", "caution", "not-curated", "closed")
 STATUS_ORDER = {status: rank for rank, status in enumerate(STATUSES)}
 RRMM = "https://w3id.org/mmkg/setting/RRMM"
@@ -43,9 +48,9 @@ NDMM = "https://w3id.org/mmkg/setting/NDMM"
 NO_CONDITION = "https://w3id.org/mmkg/last-line/no-condition"
 
 
-@dataclass
+@dataclass(frozen=True)
 class Reason:
-    """Why an option has its status; ``node`` is the graph node it rests on."""
+    """Why an option has its status; ``node`` is the graph node it rests on (shared between answers: immutable)."""
 
     status: str
     text: str
@@ -238,6 +243,199 @@ def last_therapy_reasons(
     ]
 
 
+# --- what an option is, and what decides its status -----------------------------------
+
+
+def new_option(k: Knowledge, regimen: str) -> Option:
+    """The option a regimen in force gives: its product when it has one component, else the regimen."""
+    components = list(k.regimens.get(regimen, ()))
+    single = len(components) == 1
+    antigens = sorted({t for d in components for t in k.drugs[d].targets} if components else set())
+    modalities = sorted(
+        {k.label(k.drugs[d].modality) for d in components if k.drugs[d].targets and k.drugs[d].modality}
+    )
+    return Option(
+        id=components[0] if single else regimen,
+        label=k.label(components[0]) if single else k.label(regimen),
+        kind="product" if single else "regimen",
+        regimen=regimen,
+        components=components,
+        targets=[k.label(t) for t in antigens],
+        modality=", ".join(modalities) or None,
+    )
+
+
+def in_force(k: Knowledge, region: str, day: dt.date) -> list[Approval]:
+    """The approvals of the region's agency in force on ``day``."""
+    agency = AGENCY_OF_REGION[region]
+    return [a for a in k.approvals if a.agency == agency and a.in_force(day)]
+
+
+def italy_status(k: Knowledge, approval: Approval, day: dt.date) -> tuple[str, str]:
+    """(status, text) of an EU approval's indication in Italy on ``day``."""
+    decisions = [d for d in k.aifa if d.latest <= day]
+    applying = [d for d in decisions if approval.iri in d.applies_to]
+    reimbursed = [d for d in decisions if d.reimbursement and d.indication == approval.indication]
+    unstated = [
+        d
+        for d in decisions
+        if d.reimbursement
+        and d.indication is None
+        and d.product == approval.product
+        and approval.earliest is not None
+        and approval.earliest <= d.latest
+    ]
+    if reimbursed or (applying and unstated):
+        chosen = (reimbursed or unstated)[0]
+        qualifier = "" if reimbursed else " (the decision does not state which indication)"
+        return "reimbursed", f"reimbursed in Italy{qualifier}: {chosen.label}"
+    if applying:
+        return (
+            "listed",
+            f"authorised in the EU and listed by AIFA in class C(nn): not reimbursed in Italy ({applying[0].label})",
+        )
+    coverage = k.coverage.get((approval.product, AIFA))
+    if coverage is not None and (coverage.checked_on is None or day <= coverage.checked_on):
+        return (
+            "none",
+            f"authorised in the EU; AIFA had taken no decision on this indication by {day} (AIFA's decisions on {k.label(approval.product)} are curated)",
+        )
+    return (
+        "not-curated",
+        f"authorised in the EU; AIFA's decisions on {k.label(approval.product)} are not curated in the graph, so whether it is reimbursed in Italy is not known here",
+    )
+
+
+_ITALY_RANK = {"reimbursed": 0, "listed": 1, "none": 2, "not-curated": 3}
+
+
+def indication_reasons(
+    per_indication: list[tuple[Approval, list[Reason], tuple[str, str] | None]],
+) -> list[Reason]:
+    """The reasons the option's indications give: the one met with the fewest doubts, or why none is met."""
+    met = [(a, rs, it) for a, rs, it in per_indication if not any(r.status == "closed" for r in rs)]
+    if not met:
+        return [reason for _, reasons, _ in per_indication for reason in reasons]
+    # the indication met with the fewest doubts, and in Italy the best reimbursement status
+    approval, cautions, italy = min(met, key=lambda m: (_ITALY_RANK[m[2][0]] if m[2] else 0, len(m[1])))
+    out = [Reason("open", f"indication in force and met: {approval.label}", approval.iri), *cautions]
+    if italy and italy[0] == "listed":
+        out.append(Reason("caution", italy[1], approval.iri))
+    elif italy and italy[0] == "none":
+        out.append(Reason("closed", italy[1], approval.iri))
+    elif italy and italy[0] == "not-curated":
+        out.append(Reason("not-curated", italy[1], approval.iri))
+    return out
+
+
+def targeted_priors(k: Knowledge, state: PatientState) -> list[str]:
+    """The patient's prior drugs that act on a tumour antigen, in order (what same-target cautions look at)."""
+    return [d for d in sorted(state.exposed) if d in k.drugs and k.drugs[d].targets]
+
+
+def component_reasons(
+    k: Knowledge,
+    regimen: str,
+    state: PatientState,
+    priors: list[str],
+    *,
+    line_iri: str,
+    line_label: Callable[[int], str],
+    evidence: Callable[[str, str, str], str],
+) -> list[Reason]:
+    """Reasons from the patient's prior therapies: refractoriness, a one-course product given, the same target.
+
+    ``priors``: :func:`targeted_priors`; ``evidence(regimen, prior, target)``: :func:`evidence_after`.
+    """
+    reasons = []
+    components = k.regimens.get(regimen, ())
+    for drug in components:
+        if drug in state.refractory:
+            n = state.refractory[drug]
+            reasons.append(
+                Reason("closed", f"refractory to {k.label(drug)} (line {n}: {line_label(n)})", line_iri + str(n))
+            )
+        elif drug in state.exposed and k.drugs[drug].single_course:
+            n = state.exposed[drug]
+            reasons.append(
+                Reason(
+                    "closed",
+                    f"{k.label(drug)} was given in line {n}; its labelled use is one treatment course, so re-treatment with the same product is not an approved use",
+                    drug,
+                )
+            )
+    mine = {(t, k.drugs[d].modality) for d in components for t in k.drugs[d].targets}
+    if not mine:
+        return reasons
+    for prior in priors:
+        if prior in components and (prior in state.refractory or k.drugs[prior].single_course):
+            continue  # closed above
+        prior_drug = k.drugs[prior]
+        n = state.exposed[prior]
+        for target, modality in sorted(mine, key=str):
+            if target not in prior_drug.targets:
+                continue
+            same = prior_drug.modality == modality
+            what = f"{k.label(prior)} ({k.label(target)}-directed {k.label(prior_drug.modality)}, line {n})"
+            if prior in components:
+                kind = "the same product"
+            else:
+                kind = (
+                    "a therapy of the same target and modality"
+                    if same
+                    else "a therapy of the same target by another modality"
+                )
+            refractory = " (refractory)" if prior in state.refractory else ""
+            reasons.append(
+                Reason(
+                    "caution",
+                    f"prior exposure to {kind}: {what}{refractory}; {evidence(regimen, prior, target)}",
+                    line_iri + str(n),
+                )
+            )
+    return reasons
+
+
+def evidence_after(k: Knowledge, regimen: str, prior: str, target: str) -> str:
+    """Results in populations previously exposed to what ``prior`` is, for drugs of ``target``.
+
+    It depends on the graph alone, so each store works it out once per (regimen, prior, target).
+    """
+    key = (regimen, prior, target)
+    found = k.evidence_after.get(key)
+    if found is None:
+        found = k.evidence_after[key] = _evidence_after(k, regimen, prior, target)
+    return found
+
+
+def _evidence_after(k: Knowledge, regimen: str, prior: str, target: str) -> str:
+    found: list[Result] = []
+    for required, result in k.exposure_results:
+        if not k.member(prior, required):
+            continue
+        drugs = {d for r in result.regimens for d in k.regimens.get(r, ())}
+        trial_drugs = drugs or {d for r in k.results for d in k.regimens.get(r, ()) if result in k.results[r]}
+        if any(target in k.drugs[d].targets for d in trial_drugs if d in k.drugs) or not trial_drugs:
+            found.append(result)
+    if not found:
+        return f"the graph holds no result on activity after prior {k.label(target)}-targeted therapy of that kind"
+    own = [r for r in found if r.regimens & {regimen}]
+    ranked = own + [r for r in found if r not in own]
+    shown = "; ".join(_result_text(k, r) for r in ranked[:4])
+    more = f" (+{len(ranked) - 4} more)" if len(ranked) > 4 else ""
+    return f"results after such prior exposure: {shown}{more}"
+
+
+def line_labeller(k: Knowledge, history: History) -> Callable[[int], str]:
+    """How reasons name line ``n`` of ``history``."""
+
+    def label(number: int) -> str:
+        line: Line = history.lines[number - 1]
+        return line.label or ", ".join(k.label(d) for d in line.drugs)
+
+    return label
+
+
 # --- the engine ------------------------------------------------------------------------
 
 
@@ -249,77 +447,24 @@ class _Engine:
         self.history = history
         self.region = region
         self.as_of = as_of
-
-    def in_force(self) -> list[Approval]:
-        agency = AGENCY_OF_REGION[self.region]
-        return [a for a in self.k.approvals if a.agency == agency and a.in_force(self.as_of)]
-
-    def italy(self, approval: Approval) -> tuple[str, str]:
-        """(status, text) of an EU approval's indication in Italy on the day."""
-        decisions = [d for d in self.k.aifa if d.latest <= self.as_of]
-        applying = [d for d in decisions if approval.iri in d.applies_to]
-        reimbursed = [d for d in decisions if d.reimbursement and d.indication == approval.indication]
-        unstated = [
-            d
-            for d in decisions
-            if d.reimbursement
-            and d.indication is None
-            and d.product == approval.product
-            and approval.earliest is not None
-            and approval.earliest <= d.latest
-        ]
-        if reimbursed or (applying and unstated):
-            chosen = (reimbursed or unstated)[0]
-            qualifier = "" if reimbursed else " (the decision does not state which indication)"
-            return "reimbursed", f"reimbursed in Italy{qualifier}: {chosen.label}"
-        if applying:
-            return (
-                "listed",
-                f"authorised in the EU and listed by AIFA in class C(nn): not reimbursed in Italy ({applying[0].label})",
-            )
-        coverage = self.k.coverage.get((approval.product, AIFA))
-        if coverage is not None and (coverage.checked_on is None or self.as_of <= coverage.checked_on):
-            return (
-                "none",
-                f"authorised in the EU; AIFA had taken no decision on this indication by {self.as_of} (AIFA's decisions on {self.k.label(approval.product)} are curated)",
-            )
-        return (
-            "not-curated",
-            f"authorised in the EU; AIFA's decisions on {self.k.label(approval.product)} are not curated in the graph, so whether it is reimbursed in Italy is not known here",
-        )
-
-    def option_for(self, regimen: str) -> Option:
-        k = self.k
-        components = list(k.regimens.get(regimen, ()))
-        single = len(components) == 1
-        antigens = sorted({t for d in components for t in k.drugs[d].targets} if components else set())
-        modalities = sorted(
-            {k.label(k.drugs[d].modality) for d in components if k.drugs[d].targets and k.drugs[d].modality}
-        )
-        return Option(
-            id=components[0] if single else regimen,
-            label=k.label(components[0]) if single else k.label(regimen),
-            kind="product" if single else "regimen",
-            regimen=regimen,
-            components=components,
-            targets=[k.label(t) for t in antigens],
-            modality=", ".join(modalities) or None,
-        )
+        self._fits: dict[str, int] = {}  # population → fit (many results share a population)
 
     def run(self) -> list[Option]:
         k = self.k
         by_regimen: dict[str, list[Approval]] = {}
-        for approval in self.in_force():
+        for approval in in_force(k, self.region, self.as_of):
             by_regimen.setdefault(approval.regimen, []).append(approval)
+        priors = targeted_priors(k, self.state)
+        line_label = line_labeller(k, self.history)
         options = []
         for regimen, approvals in sorted(by_regimen.items()):
-            option = self.option_for(regimen)
+            option = new_option(k, regimen)
             per_indication = []
             for approval in approvals:
                 criteria = k.criteria.get(approval.indication, Criteria(approval.indication))
                 where = f"the indication ({approval.label})"
                 reasons = criteria_reasons(k, criteria, self.state, where=where, node=approval.iri)
-                italy = self.italy(approval) if self.region == "IT" else None
+                italy = italy_status(k, approval, self.as_of) if self.region == "IT" else None
                 option.approvals.append(
                     {
                         "approval": approval.iri,
@@ -332,105 +477,22 @@ class _Engine:
                     | ({"reimbursement": italy[1]} if italy else {})
                 )
                 per_indication.append((approval, reasons, italy))
-            met = [(a, rs, it) for a, rs, it in per_indication if not any(r.status == "closed" for r in rs)]
-            if met:
-                # the indication met with the fewest doubts, and in Italy the best reimbursement status
-                rank = {"reimbursed": 0, "listed": 1, "none": 2, "not-curated": 3}
-                approval, cautions, italy = min(met, key=lambda m: (rank[m[2][0]] if m[2] else 0, len(m[1])))
-                option.reasons.append(Reason("open", f"indication in force and met: {approval.label}", approval.iri))
-                option.reasons.extend(cautions)
-                if italy and italy[0] == "listed":
-                    option.reasons.append(Reason("caution", italy[1], approval.iri))
-                elif italy and italy[0] == "none":
-                    option.reasons.append(Reason("closed", italy[1], approval.iri))
-                elif italy and italy[0] == "not-curated":
-                    option.reasons.append(Reason("not-curated", italy[1], approval.iri))
-            else:
-                for _, reasons, _ in per_indication:
-                    option.reasons.extend(reasons)
-            option.reasons.extend(self.component_reasons(option))
+            option.reasons.extend(indication_reasons(per_indication))
+            option.reasons.extend(
+                component_reasons(
+                    k,
+                    regimen,
+                    self.state,
+                    priors,
+                    line_iri=f"{self.history.iri()}/line-",
+                    line_label=line_label,
+                    evidence=functools.partial(evidence_after, k),
+                )
+            )
             option.evidence = self.evidence(option)
             options.append(option)
         self.recommendations(options)
         return sorted(options, key=lambda o: (STATUS_ORDER[o.status], o.label.lower()))
-
-    # --- the patient's prior therapies -----------------------------------------------
-
-    def component_reasons(self, option: Option) -> list[Reason]:
-        k, state, reasons = self.k, self.state, []
-        line_iri = f"{self.history.iri()}/line-"
-        for drug in option.components:
-            if drug in state.refractory:
-                n = state.refractory[drug]
-                reasons.append(
-                    Reason(
-                        "closed", f"refractory to {k.label(drug)} (line {n}: {self._line_label(n)})", line_iri + str(n)
-                    )
-                )
-            elif drug in state.exposed and k.drugs[drug].single_course:
-                n = state.exposed[drug]
-                reasons.append(
-                    Reason(
-                        "closed",
-                        f"{k.label(drug)} was given in line {n}; its labelled use is one treatment course, so re-treatment with the same product is not an approved use",
-                        drug,
-                    )
-                )
-        mine = {(t, k.drugs[d].modality) for d in option.components for t in k.drugs[d].targets}
-        for prior in sorted(state.exposed):
-            if prior in state.refractory and prior in option.components:
-                continue  # closed above
-            if k.drugs.get(prior) is not None and k.drugs[prior].single_course and prior in option.components:
-                continue  # closed above
-            prior_drug = k.drugs.get(prior)
-            if prior_drug is None:
-                continue
-            n = state.exposed[prior]
-            for target, modality in sorted(mine, key=str):
-                if target not in prior_drug.targets:
-                    continue
-                same = prior_drug.modality == modality
-                what = f"{k.label(prior)} ({k.label(target)}-directed {k.label(prior_drug.modality)}, line {n})"
-                if prior in option.components:
-                    kind = "the same product"
-                else:
-                    kind = (
-                        "a therapy of the same target and modality"
-                        if same
-                        else "a therapy of the same target by another modality"
-                    )
-                refractory = " (refractory)" if prior in state.refractory else ""
-                reasons.append(
-                    Reason(
-                        "caution",
-                        f"prior exposure to {kind}: {what}{refractory}; {self.evidence_after(option, prior, target)}",
-                        line_iri + str(n),
-                    )
-                )
-        return reasons
-
-    def evidence_after(self, option: Option, prior: str, target: str) -> str:
-        """Results in populations previously exposed to what ``prior`` is, for drugs of ``target``."""
-        k = self.k
-        found: list[Result] = []
-        for required, result in k.exposure_results:
-            if not k.member(prior, required):
-                continue
-            drugs = {d for r in result.regimens for d in k.regimens.get(r, ())}
-            trial_drugs = drugs or {d for r in k.results for d in k.regimens.get(r, ()) if result in k.results[r]}
-            if any(target in k.drugs[d].targets for d in trial_drugs if d in k.drugs) or not trial_drugs:
-                found.append(result)
-        if not found:
-            return f"the graph holds no result on activity after prior {k.label(target)}-targeted therapy of that kind"
-        own = [r for r in found if r.regimens & {option.regimen}]
-        ranked = own + [r for r in found if r not in own]
-        shown = "; ".join(_result_text(k, r) for r in ranked[:4])
-        more = f" (+{len(ranked) - 4} more)" if len(ranked) > 4 else ""
-        return f"results after such prior exposure: {shown}{more}"
-
-    def _line_label(self, number: int) -> str:
-        line: Line = self.history.lines[number - 1]
-        return line.label or ", ".join(self.k.label(d) for d in line.drugs)
 
     # --- recommendations and evidence -------------------------------------------------
 
@@ -477,6 +539,12 @@ class _Engine:
 
     def fit(self, population: str) -> int:
         """How well a population matches the patient: 2 for criteria the patient meets, 1 for none, 0 otherwise."""
+        found = self._fits.get(population)
+        if found is None:
+            found = self._fits[population] = self._fit(population)
+        return found
+
+    def _fit(self, population: str) -> int:
         criteria = self.k.criteria.get(population)
         if criteria is None or not (criteria.requires_exposure or criteria.requires_refractory):
             return 1
@@ -522,6 +590,22 @@ def _result_text(k: Knowledge, r: Result) -> str:
     return f"{r.trial_label}, {r.population_label}: {r.endpoint_label} {r.statistic_label} {value}{analysis}{cutoff} [{compact(r.iri)}]"
 
 
+def answer_day(as_of: Any, *, expected: str = "YYYY-MM-DD") -> dt.date | None:
+    """The day a question is asked for: a date or an ISO day ``YYYY-MM-DD``; None (today) stays None.
+
+    >>> answer_day("2025-06-01")
+    datetime.date(2025, 6, 1)
+    """
+    if as_of is None or (isinstance(as_of, dt.date) and not isinstance(as_of, dt.datetime)):
+        return as_of
+    if isinstance(as_of, str):
+        try:
+            return dt.date.fromisoformat(as_of)
+        except ValueError:
+            pass
+    raise InputError(f"as_of expects {expected}, got {as_of!r}")
+
+
 def options(
     kg: Store, history: History | Path | str | dict[str, Any], *, region: str, as_of: dt.date | str | None = None
 ) -> OptionsReport:
@@ -537,15 +621,13 @@ def options(
     >>> report.status_of("ciltacabtagene autoleucel")
     'open'
     """
+    from .history import History, parse_history, read_history  # YAML: only when a history is read
+
     if isinstance(history, (str, Path)):
         history = read_history(Path(history), kg)
     elif not isinstance(history, History):
         history = parse_history(history, kg)
-    if isinstance(as_of, str):
-        try:
-            as_of = dt.date.fromisoformat(as_of)
-        except ValueError:
-            raise InputError(f"as_of expects YYYY-MM-DD, got {as_of!r}") from None
+    as_of = answer_day(as_of)
     if not isinstance(region, str) or region.upper() not in REGIONS:
         raise InputError(f"region must be one of {', '.join(REGIONS)}, got {region!r}")
     region = region.upper()
@@ -582,3 +664,39 @@ def _not_curated(k: Knowledge, region: str, day: dt.date, listed: set[str]) -> l
                 }
             )
     return out
+
+
+class _CallableModule(types.ModuleType):
+    """The module ``mmkg.sequencing.options`` doubles as the function: calling it calls :func:`options`."""
+
+    def __call__(
+        self,
+        kg: Store,
+        history: History | Path | str | dict[str, Any],
+        *,
+        region: str,
+        as_of: dt.date | str | None = None,
+    ) -> OptionsReport:
+        return options(kg, history, region=region, as_of=as_of)
+
+
+sys.modules[__name__].__class__ = _CallableModule
+
+__all__ = [
+    "REGIONS",
+    "STATUSES",
+    "Option",
+    "OptionsReport",
+    "Reason",
+    "component_reasons",
+    "criteria_reasons",
+    "evidence_after",
+    "in_force",
+    "indication_reasons",
+    "italy_status",
+    "last_therapy_reasons",
+    "line_labeller",
+    "new_option",
+    "options",
+    "targeted_priors",
+]

@@ -18,7 +18,7 @@ from __future__ import annotations
 import weakref
 from collections import defaultdict
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import pyoxigraph as ox
 
@@ -26,8 +26,10 @@ from .. import resources
 from ..prefixes import compact, sparql_prologue
 from ..rules import apply_rules, rule_files
 from ..store import Store
-from .history import MMKG, History, Line
-from .knowledge import Knowledge, knowledge
+from .knowledge import MMKG, Knowledge, knowledge
+
+if TYPE_CHECKING:
+    from .history import History, Line
 
 RDF_TYPE = ox.NamedNode("http://www.w3.org/1999/02/22-rdf-syntax-ns#type")
 PATIENT_CLASS = MMKG + "Patient"
@@ -245,7 +247,17 @@ def derive_state(kg: Store, history: History) -> PatientState:
     states = _classify(onto.definitions, values, types)
     states |= _rule_states(onto, states, values, types)
     states |= {s for c in list(states) for s in onto.patient_superclasses.get(c, ())}
+    state = exposure_state(k, history, types)
+    state.states = states - {PATIENT_CLASS}
+    return state
 
+
+def exposure_state(k: Knowledge, history: History, types: dict[str, frozenset[str]] | None = None) -> PatientState:
+    """What the patient was exposed and refractory to (first line of each), and how the last line ended.
+
+    The patient's classes (``states``) are left empty: :func:`derive_state` adds them.
+    ``types``: the classes of the drugs (default: as the graph and the history's placeholders give them).
+    """
     exposed_line: dict[str, int] = {}
     refractory_line: dict[str, int] = {}
     for line in history.lines:
@@ -260,8 +272,8 @@ def derive_state(kg: Store, history: History) -> PatientState:
         prior_lines=history.prior_lines,
         exposed=exposed_line,
         refractory=refractory_line,
-        states=states - {PATIENT_CLASS},
-        drug_types=types,
+        states=set(),
+        drug_types=_drug_types(k, set(exposed_line), history) if types is None else types,
         progression_on_last_line=_progressed_on(last, k),
         last_line=last.number if last else 0,
         last_line_course=course,

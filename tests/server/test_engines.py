@@ -3,15 +3,14 @@ SPARQL engine and on Virtuoso (loaded with the release by its bulk loader), and
 `mmkg query NAME --endpoint` gives the embedded store's answer against that Virtuoso.
 
 Each query runs as the embedded store runs it: its text with the parameters' defaults bound.
-A query on which an engine deviates is marked ``xfail(strict=True)`` with the deviation, until
-its portable rewrite (``queries/``) lands: then the mark goes, and the strict mark says so.
+(tests/queries/test_portability.py runs each file as plain text; queries/README.md lists the
+engine deviations the files write around.)
 """
 
 from __future__ import annotations
 
 import csv
 import io
-import os
 import subprocess
 import sys
 import urllib.parse
@@ -24,52 +23,16 @@ import mmkg
 from mmkg import resources
 from mmkg.store import bind_values
 from tests.server import engines
-from tests.server.virtuoso import GRAPH, SERVER, Virtuoso, start
+from tests.server.virtuoso import GRAPH, Virtuoso, serve_release
 
-VIRTUOSO_SUBQUERY = (
-    "Virtuoso 7.2: SQ156 internal optimizer error ('subq ot was supposed to be found') on the grouped subquery"
-)
-GROUP_CONCAT_LANGUAGE = (
-    "rdflib: GROUP_CONCAT of labels that share a language tag is a plain string; pyoxigraph keeps @en"
-)
-DEVIATIONS = {
-    "anti-cd38-retreatment-options": VIRTUOSO_SUBQUERY,
-    "bcma-options-after-adc": VIRTUOSO_SUBQUERY,
-    "gprc5d-options-after-bcma": VIRTUOSO_SUBQUERY,
-    "len-refractory-first-relapse-options": VIRTUOSO_SUBQUERY,
-    "approval-gaps": "Virtuoso 7.2: SP031 internal error (sparp_find_origin_of_external_var) on the outer ?prior_lines "
-    "in the FILTER of the nested pattern",
-    "approved-as-of": "Virtuoso 7.2: SQ074 compile error, no message, on the subquery with rdfs:subClassOf* and "
-    "FILTER NOT EXISTS",
-    "triplets-table": "Virtuoso 7.2: SQ074 compile error, no message, on BIND(EXISTS { … }) and IN",
-    "results-for-trial": "Virtuoso 7.2: SQ186 'Over 20 keys in group by' (the query groups by 23 variables)",
-    "len-refractory-table": 'Virtuoso 7.2: IF(BOUND(?nrN), "NR", ?vN) in BIND after OPTIONAL gives "NR" for every value',
-    "bispecifics-table": "rdflib: STR() of a number gives rdflib's canonical form ('61.0'), not the lexical form ('61')",
-    "drugs-by-target": "rdflib: NotBoundError on the unbound ?classLabel in GROUP_CONCAT; Virtuoso: GROUP_CONCAT over "
-    "no values gives '' where pyoxigraph leaves it unbound, and drops @en",
-    "drug-classes": GROUP_CONCAT_LANGUAGE,
-    "recommendations": GROUP_CONCAT_LANGUAGE,
-    "regimens-containing": GROUP_CONCAT_LANGUAGE,
-    "targeted-products": GROUP_CONCAT_LANGUAGE,
-}
-QUERIES = [
-    pytest.param(name, marks=pytest.mark.xfail(strict=True, reason=DEVIATIONS[name])) if name in DEVIATIONS else name
-    for name in (q.name for q in mmkg.catalogue())
-    if not name.startswith("federated")  # those need the internet
-]
+QUERIES = [q.name for q in mmkg.catalogue() if not q.name.startswith("federated")]  # those need the internet
 
 pytestmark = pytest.mark.slow
 
 
 @pytest.fixture(scope="module")
 def virtuoso(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Virtuoso]:
-    if SERVER is None:
-        if os.environ.get("CI"):
-            pytest.fail("virtuoso-opensource is not installed (.ci/run installs it)")
-        pytest.skip("needs Debian's virtuoso-opensource (apt-get install virtuoso-opensource)")
-    server = start(tmp_path_factory.mktemp("virtuoso"), resources.release_dir() / "mmkg.nt")
-    yield server
-    server.stop()
+    yield from serve_release(tmp_path_factory)
 
 
 @pytest.fixture(scope="module")

@@ -6,6 +6,7 @@ temporary folder, on free loopback ports, loaded with the release by its bulk lo
 
 from __future__ import annotations
 
+import os
 import re
 import shutil
 import subprocess
@@ -13,9 +14,13 @@ import time
 import urllib.error
 import urllib.parse
 import urllib.request
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
+import pytest
+
+from mmkg import resources
 from tests.server.conftest import free_port
 
 SERVER = shutil.which("virtuoso-t")
@@ -107,3 +112,15 @@ def _wait_for_http(server: Virtuoso) -> None:
             time.sleep(0.5)
     server.stop()
     raise RuntimeError("virtuoso did not answer within 120 s")
+
+
+def serve_release(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Virtuoso]:
+    """A Virtuoso loaded with the release, for a module fixture; skipped where the package is
+    not installed (failed on CI, where .ci/run installs it)."""
+    if SERVER is None:
+        if os.environ.get("CI"):
+            pytest.fail("virtuoso-opensource is not installed (.ci/run installs it)")
+        pytest.skip("needs Debian's virtuoso-opensource (apt-get install virtuoso-opensource)")
+    server = start(tmp_path_factory.mktemp("virtuoso"), resources.release_dir() / "mmkg.nt")
+    yield server
+    server.stop()

@@ -1,0 +1,165 @@
+"""`mmkg cohort`: the rows of the batch engine in CSV, JSON Lines and Parquet; bad lines reported and skipped."""
+
+from __future__ import annotations
+
+import csv
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from mmkg.prefixes import compact
+from mmkg.sequencing import EACH_RELAPSE, generate_cohort, options_for_cohort
+
+
+def mmkg(*args: str, stdin: str | None = None) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-c", "from mmkg.cli import run; run()", *args],
+        capture_output=True,
+        text=True,
+        input=stdin,
+        check=False,
+    )
+
+
+@pytest.fixture(scope="module")
+def histories(kg) -> list[dict]:
+    # more than one chunk of patients, so that --jobs 2 really uses two workers
+    return list(generate_cohort(kg, 250, seed=11))
+
+
+@pytest.fixture(scope="module")
+def cohort_file(tmp_path_factory, histories) -> Path:
+    path = tmp_path_factory.mktemp("cohort") / "cohort.jsonl"
+    path.write_text("".join(json.dumps(h) + "\n" for h in histories), encoding="utf-8")
+    return path
+
+
+@pytest.fixture(scope="module")
+def expected(kg, histories):
+    return list(options_for_cohort(kg, histories, region="EU", as_of=EACH_RELAPSE))
+
+
+def test_csv_rows_are_the_batch_engines_rows_in_input_order(cohort_file, expected, tmp_path) -> None:
+    out = tmp_path / "rows.csv"
+    result = mmkg("cohort", str(cohort_file), "--region", "EU", "--as-of", "each-relapse", "-o", str(out), "-j", "1")
+    assert result.returncode == 0, result.stderr
+    rows = list(csv.DictReader(out.open(encoding="utf-8", newline="")))
+    assert [(r["patient"], int(r["relapse"]), r["day"], r["option"], r["status"]) for r in rows] == [
+        (e.patient, e.relapse, e.day.isoformat(), compact(e.option), e.status) for e in expected
+    ]
+    assert [r["reasons"] for r in rows] == [" | ".join(x.text for x in e.reasons) for e in expected]
+    assert [r["nodes"] for r in rows] == [" ".join(compact(x.node) for x in e.reasons) for e in expected]
+    assert "not medical advice" in result.stderr
+
+
+@pytest.mark.slow
+def test_jsonl_keeps_every_reason_with_its_node_and_two_workers_write_the_same_bytes(
+    kg, cohort_file, histories, tmp_path
+) -> None:
+    outputs = []
+    for jobs in ("1", "2"):
+        out = tmp_path / f"rows-{jobs}.jsonl"
+        result = mmkg(
+            "cohort",
+            str(cohort_file),
+            "--region",
+            "IT",
+            "--as-of",
+            "2023-01-01",
+            "--format",
+            "jsonl",
+            "-o",
+            str(out),
+            "-j",
+            jobs,
+        )
+        assert result.returncode == 0, result.stderr
+        outputs.append(out.read_bytes())
+    assert outputs[0] == outputs[1]
+    got = [json.loads(line) for line in outputs[0].decode("utf-8").splitlines()]
+    want = list(options_for_cohort(kg, histories, region="IT", as_of="2023-01-01"))
+    assert got == [
+        {
+            "patient": w.patient,
+            "relapse": w.relapse,
+            "day": w.day.isoformat(),
+            "option": w.option,
+            "label": w.label,
+            "kind": w.kind,
+            "status": w.status,
+            "reasons": [{"status": r.status, "text": r.text, "node": r.node} for r in w.reasons],
+        }
+        for w in want
+    ]
+
+
+@pytest.mark.slow
+def test_parquet_holds_the_same_rows(kg, histories, tmp_path) -> None:
+    pq = pytest.importorskip("pyarrow.parquet")
+    path = tmp_path / "cohort.jsonl"
+    path.write_text("".join(json.dumps(h) + "\n" for h in histories[:40]), encoding="utf-8")
+    expected = list(options_for_cohort(kg, histories[:40], region="EU", as_of=EACH_RELAPSE))
+    out = tmp_path / "rows.parquet"
+    result = mmkg(
+        "cohort", str(path), "--region", "EU", "--as-of", "each-relapse", "--format", "parquet", "-o", str(out)
+    )
+    assert result.returncode == 0, result.stderr
+    table = pq.read_table(out)
+    assert table.num_rows == len(expected)
+    assert table.column("status").to_pylist() == [e.status for e in expected]
+    assert table.column("reasons").to_pylist()[0] == [
+        {"status": r.status, "text": r.text, "node": r.node} for r in expected[0].reasons
+    ]
+    assert b"not medical advice" in table.schema.metadata[b"disclaimer"]
+
+
+def test_a_bad_line_is_reported_with_its_number_and_the_rest_is_answered(tmp_path) -> None:
+    lines = [
+        {"id": "a", "lines": [{"regimen": "VRd", "start": "2019-01-01"}, {"regimen": "Kd", "start": "2021-01-01"}]},
+        "not json",
+        {"id": "c", "lines": [{"regimen": "no-such-regimen", "start": "2019-01-01"}]},
+        {"id": "d", "lines": [{"regimen": "VRd"}, {"regimen": "Kd"}]},
+        {"id": "e", "lines": [{"regimen": "DRd", "start": "2019-01-01"}, {"regimen": "Pd", "start": "2022-01-01"}]},
+    ]
+    path = tmp_path / "cohort.jsonl"
+    path.write_text("\n".join(x if isinstance(x, str) else json.dumps(x) for x in lines) + "\n", encoding="utf-8")
+    out = tmp_path / "rows.csv"
+    result = mmkg("cohort", str(path), "--region", "EU", "--as-of", "each-relapse", "-o", str(out))
+    assert result.returncode == 2
+    errors = [line for line in result.stderr.splitlines() if line.startswith("mmkg: error:")]
+    assert [e.split(":")[3] for e in errors] == ["2", "3", "4"]
+    assert "not valid JSON" in errors[0] and "no-such-regimen" in errors[1] and "no start date" in errors[2]
+    assert "Traceback" not in result.stderr
+    assert {row["patient"] for row in csv.DictReader(out.open(encoding="utf-8"))} == {"a", "e"}
+
+
+def test_a_failed_run_leaves_no_output_behind(tmp_path) -> None:
+    out = tmp_path / "rows.csv"
+    out.write_text("earlier results\n", encoding="utf-8")
+    result = mmkg("cohort", str(tmp_path / "missing.jsonl"), "--region", "EU", "-o", str(out))
+    assert result.returncode == 2
+    assert result.stderr.count("\n") == 1 and "no such file" in result.stderr
+    assert out.read_text(encoding="utf-8") == "earlier results\n"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["rows.csv"]
+
+
+def test_bad_options_are_one_line_errors(cohort_file) -> None:
+    for args in (("--region", "EU", "--as-of", "someday"), ("--region", "EU", "--format", "parquet")):
+        result = mmkg("cohort", str(cohort_file), *args)
+        assert result.returncode == 2, args
+        assert result.stderr.startswith("mmkg: error:") and result.stderr.count("\n") == 1, args
+
+
+def test_stdin_and_generate(kg) -> None:
+    generated = mmkg("cohort", "--generate", "5", "--seed", "2")
+    assert generated.returncode == 0, generated.stderr
+    assert [json.loads(line) for line in generated.stdout.splitlines()] == list(generate_cohort(kg, 5, seed=2))
+    answered = mmkg("cohort", "-", "--region", "US", "--as-of", "2025-01-01", stdin=generated.stdout)
+    assert answered.returncode == 0, answered.stderr
+    assert answered.stdout.startswith("patient,relapse,day,option,label,kind,status,reasons,nodes\n")
+    assert {row["patient"] for row in csv.DictReader(answered.stdout.splitlines())} <= {
+        f"patient-{n:07d}" for n in range(1, 6)
+    }
