@@ -180,9 +180,10 @@ def _separators(sparql: str) -> dict[str, str]:
     return found
 
 
-def _read(result: ox.QuerySolutions) -> tuple[list[str], list[dict[str, Cell | None]]]:
-    variables = [v.value for v in result.variables]
-    return variables, [{name: cell(solution[name]) for name in variables} for solution in result]
+def _read(answer: tuple[list[str], list[dict[str, Any]]]) -> tuple[list[str], list[dict[str, Cell | None]]]:
+    """An answer of :meth:`mmkg.store.Store.terms` as cells (unbound values are None)."""
+    variables, rows = answer
+    return variables, [{name: cell(row.get(name)) for name in variables} for row in rows]
 
 
 def _schema(sparql: str, variables: list[str], rows: list[dict[str, Cell | None]]) -> Schema:
@@ -208,12 +209,35 @@ def _schema(sparql: str, variables: list[str], rows: list[dict[str, Cell | None]
 _SCHEMAS: weakref.WeakKeyDictionary[Store, dict[Path, Schema]] = weakref.WeakKeyDictionary()
 
 
+def _without_defaults(sparql: str, parameters: Iterable[str]) -> str:
+    """``sparql`` with each ``COALESCE(?param, default)`` read as ``?param``: every row, not the default's.
+
+    >>> _without_defaults("BIND (COALESCE(?trial, trial:IKEMA) AS ?t)", ["trial"])
+    'BIND (?trial AS ?t)'
+    """
+    for name in parameters:
+        start = f"COALESCE(?{name},"
+        while (at := sparql.find(start)) >= 0:
+            depth, end = 0, at + len("COALESCE")
+            while end < len(sparql):
+                depth += {"(": 1, ")": -1}.get(sparql[end], 0)
+                if depth == 0:
+                    break
+                end += 1
+            sparql = f"{sparql[:at]}?{name}{sparql[end + 1 :]}"
+    return sparql
+
+
 def _named_schema(store: Store, query: NamedQuery) -> Schema:
-    """A named query's schema, from its answer with no parameter bound (once per store)."""
+    """A named query's schema, from its answer over the whole graph (once per store).
+
+    The query's defaults (``COALESCE(?param, default)``) are lifted for this, so that the
+    columns' types and lists do not depend on the default's data.
+    """
     schemas = _SCHEMAS.setdefault(store, {})
     if query.path not in schemas:
-        result = store.raw_query(query.sparql)
-        if not isinstance(result, ox.QuerySolutions):
+        result = store.terms(_without_defaults(query.sparql, [p.name for p in query.parameters]))
+        if isinstance(result, bool):
             raise InputError(f"query {query.name!r} is not a SELECT query")
         variables, rows = _read(result)
         schemas[query.path] = _schema(query.sparql, variables, rows)
@@ -321,7 +345,7 @@ def _add_result_columns(store: Store, rows: list[dict[str, Any]], columns: list[
     if not columns or not results:
         return
     terms = " ".join(str(ox.NamedNode(expand(r) or r)) for r in results)
-    answer = store.raw_query(
+    answer = store.terms(
         f"""SELECT ?result ?analysis ?cutoff ?months ?days WHERE {{
           VALUES ?result {{ {terms} }}
           OPTIONAL {{ ?result mmkg:analysisType ?analysis }}
@@ -330,18 +354,18 @@ def _add_result_columns(store: Store, rows: list[dict[str, Any]], columns: list[
           OPTIONAL {{ ?result mmkg:timepointDays ?days }}
         }}"""
     )
-    assert isinstance(answer, ox.QuerySolutions)
+    assert not isinstance(answer, bool)
     found: dict[str, dict[str, Any]] = {}
-    for solution in answer:
+    for solution in answer[1]:
         values = found.setdefault(_shown(solution["result"].value, iris), {"analysis_type": []})
-        analysis = solution["analysis"]
+        analysis = solution.get("analysis")
         if analysis is not None and _shown(analysis.value, iris) not in values["analysis_type"]:
             values["analysis_type"].append(_shown(analysis.value, iris))
-        cutoff = cell(solution["cutoff"])
+        cutoff = cell(solution.get("cutoff"))
         if cutoff is not None:
             values["data_cutoff"], values["data_cutoff_precision"] = cutoff.value, cutoff.precision
         for name, variable in (("timepoint_months", "months"), ("timepoint_days", "days")):
-            if solution[variable] is not None:
+            if solution.get(variable) is not None:
                 values[name] = python_value(solution[variable])
     for row in rows:
         values = found.get(row[RESULT], {})
@@ -354,18 +378,26 @@ def _add_result_columns(store: Store, rows: list[dict[str, Any]], columns: list[
 def named_or_sparql(query: str) -> NamedQuery | str:
     """A named query (by name or ``.rq`` path) or the inline SPARQL text itself."""
     path = Path(query)
-    if query.endswith(".rq") and path.is_file():
+    if query.endswith(".rq") and path.exists():  # parse_named_query says when it is no regular file
         return parse_named_query(path)
     if any(ch.isspace() for ch in query.strip()) or "{" in query:
         return query
     return catalogue().get(query)
 
 
-def table(store: Store, query: str, params: Mapping[str, Any] | None = None, *, iris: str = "curie") -> Table | bool:
+def table(
+    store: Store,
+    query: str,
+    params: Mapping[str, Any] | None = None,
+    *,
+    iris: str = "curie",
+    limits: Mapping[str, Any] | None = None,
+) -> Table | bool:
     """The answer to ``query`` (a named query, a ``.rq`` file or inline SPARQL) as a :class:`Table`.
 
     ``params`` bind the named query's parameters, or the inline query's variables by the one
-    resolution rule (:func:`mmkg.resolve.binding`). An ASK query gives a bool.
+    resolution rule (:func:`mmkg.resolve.binding`); ``limits`` override the store's query
+    limits (``timeout``, ``max_rows``, …: :class:`mmkg.store.Limits`). An ASK query gives a bool.
     """
     if iris not in IRI_STYLES:
         raise InputError(f"iris must be one of {', '.join(IRI_STYLES)}, got {iris!r}")
@@ -376,14 +408,9 @@ def table(store: Store, query: str, params: Mapping[str, Any] | None = None, *, 
         sparql, terms = found.sparql, found.bindings(store, values)
     else:
         sparql, terms = found, resolve_bindings(store, values)
-    result = store.raw_query(sparql, **terms)
-    if isinstance(result, ox.QueryBoolean):
-        return bool(result)
-    if isinstance(result, ox.QueryTriples):
-        triples = [
-            {"subject": cell(t.subject), "predicate": cell(t.predicate), "object": cell(t.object)} for t in result
-        ]
-        return _build(store, _schema("", ["subject", "predicate", "object"], triples), triples, iris=iris)
+    result = store.terms(sparql, **dict(limits or {}), **terms)
+    if isinstance(result, bool):
+        return result
     variables, rows = _read(result)
     schema = _schema(sparql, variables, rows)
     if isinstance(found, NamedQuery) and catalogue().queries.get(found.name) is found:

@@ -32,7 +32,7 @@ from typing import TYPE_CHECKING, Any
 from . import frames, queries, resolve, views, xrefs
 from .errors import InputError
 from .frames import Table
-from .store import Row, Store
+from .store import LIMIT_OPTIONS, Row, Store
 
 if TYPE_CHECKING:
     import networkx as nx
@@ -56,7 +56,9 @@ class KnowledgeGraph(Store):
         self, sparql: str, *, bindings: Mapping[str, Any] | None = None, **named: Any
     ) -> tuple[list[str], list[Row]] | bool:
         """Like :meth:`Store.answer`, binding variables by the one resolution rule (:func:`mmkg.resolve.binding`)."""
-        return super().answer(sparql, **resolve.bindings(self, _merged(bindings, named)))
+        limits = {name: named.pop(name) for name in LIMIT_OPTIONS if name in named}
+        terms: dict[str, Any] = dict(resolve.bindings(self, _merged(bindings, named)))
+        return super().answer(sparql, **limits, **terms)
 
     def query(self, sparql: str, *, bindings: Mapping[str, Any] | None = None, **named: Any) -> list[Row] | bool:
         """SELECT → rows (dicts; unbound variables absent); ASK → bool; CONSTRUCT → triple rows.

@@ -185,9 +185,18 @@ def _term(value: str) -> str:
     return str(ox.NamedNode(value))
 
 
+def _valid_iri(value: str) -> bool:
+    """False for text that is no IRI (a space, a '>'): it cannot be an external identifier's IRI."""
+    try:
+        ox.NamedNode(value)
+    except ValueError:
+        return False
+    return True
+
+
 def _entities_for(kg: Store, iris: Iterable[str], text: str) -> dict[str, set[str]]:
     """Predicate → mmkg entities that map to one of ``iris`` or whose mapping has identifier ``text``."""
-    values = " ".join(_term(i) for i in iris)
+    values = " ".join(_term(i) for i in iris if _valid_iri(i))
     literal = str(ox.Literal(text.strip().upper()))
     parts = []
     if values:

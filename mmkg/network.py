@@ -150,10 +150,12 @@ def _edges(kg: Store, predicates: Iterable[str]) -> list[tuple[str, str, str]]:
 def _wanted(predicates: list[str], allowed: tuple[str, ...]) -> list[str]:
     chosen = []
     for name in predicates:
+        if not isinstance(name, str):
+            raise InputError(f"a predicate is a CURIE or IRI (text), got {type(name).__name__}: {name!r}")
         iri = name if name.startswith(("http://", "https://")) else expand(name)
         curie = compact(iri) if iri else name
         if curie not in allowed:
-            raise InputError(f"the view has no edges of {name!r}; its predicates: {', '.join(allowed)}")
+            raise InputError(f"unknown predicate {name!r} for this view; its predicates: {', '.join(allowed)}")
         chosen.append(curie)
     return chosen
 

@@ -12,6 +12,12 @@ Parameter types: ``iri`` (resolved from a label, abbreviation, CURIE or IRI;
 ``string``, ``integer``, ``decimal``, ``date`` (YYYY-MM-DD, or ``today``) and
 ``boolean``. A parameter binds the query variable of the same name; one without
 a default (or with the default ``none``) is left unbound unless given.
+
+Values are checked before the query runs: an empty value, a name the graph does not
+know, a negative ``integer`` (integer parameters are counts) or a ``string`` outside
+the values its description enumerates (``-- US, EU or IT``) is an InputError, as is a
+parameter the query does not have. The limit options of :class:`mmkg.store.Limits`
+(``timeout``, ``max_rows``, …) may be given with the parameters.
 """
 
 from __future__ import annotations
@@ -31,7 +37,7 @@ import pyoxigraph as ox
 from . import resources
 from .errors import InputError
 from .resolve import resolve
-from .store import Row, Store
+from .store import LIMIT_OPTIONS, Answer, Row, Store
 
 PARAMETER_TYPES = ("iri", "string", "integer", "decimal", "date", "boolean")
 _HEADER = re.compile(r"^#\s*(title|description|param|example)\s*:\s*(.*)$")
@@ -39,6 +45,29 @@ _PARAM = re.compile(
     r"^(?P<name>[A-Za-z_]\w*)\s+(?P<type>\w+)(?:\[(?P<kind>[^\]\s]+)\])?(?:\s*=\s*(?P<default>\S+))?\s*(?:--\s*(?P<description>.*))?$"
 )
 XSD = "http://www.w3.org/2001/XMLSchema#"
+MAX_COUNT = 1000
+_CHOICE = re.compile(r'^(?:"(?P<quoted>[^"]+)"|(?P<bare>[\w.+-]+))$')
+
+
+def enumeration(description: str) -> tuple[str, ...]:
+    """The values a description enumerates ("US, EU or IT"; 'axis: "a", "b" or "c"'), or () when it does not.
+
+    >>> enumeration('US, EU or IT')
+    ('US', 'EU', 'IT')
+    >>> enumeration('Restrict to one axis: "target", "modality" or "target and modality"')
+    ('target', 'modality', 'target and modality')
+    >>> enumeration('The drug (label, CURIE or IRI)')
+    ()
+    """
+    text = description.rsplit(":", 1)[-1].strip().rstrip(".")
+    items = [item.strip() for part in text.split(",") for item in re.split(r"\s+or\s+", part)]
+    values = []
+    for item in items:
+        match = _CHOICE.match(item)
+        if match is None:
+            return ()
+        values.append(match.group("quoted") or match.group("bare"))
+    return tuple(values) if len(values) >= 2 else ()
 
 
 @dataclass(frozen=True)
@@ -53,14 +82,26 @@ class Parameter:
         """Turn a value given on the command line or from Python into an RDF term."""
         if isinstance(value, (ox.NamedNode, ox.Literal)):
             return value
+        if isinstance(value, bool) and self.type != "boolean":
+            raise InputError(f"parameter {self.name!r} expects {self.type}, got {value!r}")
         text = value.isoformat() if isinstance(value, dt.date) else str(value).strip()
+        if not text:
+            raise InputError(f"parameter {self.name!r} is empty (it expects {self.type})")
         try:
             if self.type == "iri":
                 return ox.NamedNode(resolve(store, text, kind=self.kind))
             if self.type == "integer":
-                return ox.Literal(str(int(text)), datatype=ox.NamedNode(XSD + "integer"))
+                if isinstance(value, float) or not re.match(r"^[+-]?\d{1,12}$", text):
+                    raise ValueError(text)
+                count = int(text)
+                if not 0 <= count <= MAX_COUNT:
+                    raise InputError(f"parameter {self.name!r} is a count: 0 to {MAX_COUNT}, got {count}")
+                return ox.Literal(str(count), datatype=ox.NamedNode(XSD + "integer"))
             if self.type == "decimal":
-                return ox.Literal(str(Decimal(text)), datatype=ox.NamedNode(XSD + "decimal"))
+                number = Decimal(text)
+                if not number.is_finite():
+                    raise ValueError(text)
+                return ox.Literal(str(number), datatype=ox.NamedNode(XSD + "decimal"))
             if self.type == "date":
                 day = dt.date.today() if text == "today" else dt.date.fromisoformat(text)
                 return ox.Literal(day.isoformat(), datatype=ox.NamedNode(XSD + "date"))
@@ -68,8 +109,15 @@ class Parameter:
                 if text.lower() not in ("true", "false"):
                     raise ValueError(text)
                 return ox.Literal(text.lower(), datatype=ox.NamedNode(XSD + "boolean"))
+            choices = enumeration(self.description)
+            if choices:
+                chosen = [c for c in choices if c.casefold() == text.casefold()]
+                if not chosen:
+                    listed = ", ".join(repr(c) for c in choices)
+                    raise InputError(f"parameter {self.name!r} must be one of {listed}, got {text!r}")
+                text = chosen[0]
             return ox.Literal(text)
-        except (ValueError, InvalidOperation):
+        except (ValueError, InvalidOperation, OverflowError):
             raise InputError(f"parameter {self.name!r} expects {self.type}, got {text!r}") from None
 
 
@@ -85,7 +133,7 @@ class NamedQuery:
 
     def bindings(self, store: Store, params: dict[str, Any]) -> dict[str, ox.NamedNode | ox.Literal]:
         known = {p.name: p for p in self.parameters}
-        unknown = sorted(set(params) - set(known))
+        unknown = sorted(set(map(str, params)) - set(known))
         if unknown:
             expected = ", ".join(known) or "none"
             raise InputError(f"query {self.name!r} has no parameter {unknown[0]!r} (parameters: {expected})")
@@ -98,14 +146,35 @@ class NamedQuery:
         return bound
 
     def run(self, store: Store, params: dict[str, Any]) -> list[Row] | bool:
-        return store.query(self.sparql, **self.bindings(store, params))
+        answer = self.answer(store, params)
+        return answer if isinstance(answer, bool) else answer[1]
 
-    def answer(self, store: Store, params: dict[str, Any]) -> tuple[list[str], list[Row]] | bool:
-        return store.answer(self.sparql, **self.bindings(store, params))
+    def answer(self, store: Store, params: dict[str, Any]) -> Answer:
+        """Run with ``params`` (parameters, and the limit options of :class:`mmkg.store.Limits`)."""
+        options: dict[str, Any] = {k: v for k, v in params.items() if k in LIMIT_OPTIONS}
+        options.update(self.bindings(store, {k: v for k, v in params.items() if k not in LIMIT_OPTIONS}))
+        return store.answer(self.sparql, **options)
+
+
+MAX_QUERY_BYTES = 1_000_000
+
+
+def read_query_file(path: Path) -> str:
+    """The text of a .rq file: a regular UTF-8 file of at most 1 MB, else one-line InputError."""
+    try:
+        if not path.is_file():
+            raise InputError(f"{path}: not a regular file")
+        if path.stat().st_size > MAX_QUERY_BYTES:
+            raise InputError(f"{path}: larger than 1 MB; a query is a few kilobytes")
+        return path.read_bytes().decode("utf-8")
+    except UnicodeDecodeError:
+        raise InputError(f"{path}: not UTF-8 text") from None
+    except OSError as error:
+        raise InputError(f"{path}: cannot read: {error.strerror}") from None
 
 
 def parse_named_query(path: Path) -> NamedQuery:
-    text = path.read_text(encoding="utf-8")
+    text = read_query_file(path)
     fields: dict[str, list[str]] = {"title": [], "description": [], "param": [], "example": []}
     for line in text.splitlines():
         if not line.startswith("#"):
@@ -152,6 +221,8 @@ class Catalogue:
         return iter(self.queries.values())
 
     def get(self, name: str) -> NamedQuery:
+        if not isinstance(name, str):
+            raise InputError(f"a query name is text, got {type(name).__name__}")
         try:
             return self.queries[name]
         except KeyError:

@@ -136,7 +136,10 @@ class Resolver:
 
     def exists(self, iri: str) -> bool:
         """Whether ``iri`` occurs in the graph (read from the store directly, without a query)."""
-        node = ox.NamedNode(iri)
+        try:
+            node = ox.NamedNode(iri)
+        except ValueError as error:
+            raise InputError(f"not a valid IRI: {iri!r} ({error})") from None
         store = self.kg.store
         return any(True for _ in store.quads_for_pattern(node, None, None)) or any(
             True for _ in store.quads_for_pattern(None, None, node)
@@ -159,6 +162,10 @@ class Resolver:
         return set()
 
     def resolve(self, name: str, *, kind: str | None = None) -> str:
+        if not isinstance(name, str):
+            raise InputError(f"a name is text, got {type(name).__name__}: {name!r}")
+        if kind is not None and not isinstance(kind, str):
+            raise InputError(f"a kind is a class CURIE or IRI (text), got {type(kind).__name__}: {kind!r}")
         text = name.strip()
         if not text:
             raise InputError("empty name")

@@ -179,19 +179,19 @@ class _Facts:
         self.out: dict[str, list[Cell]] = defaultdict(list)
         self.links: dict[str, list[Link]] = defaultdict(list)
         self.back: dict[str, list[Link]] = defaultdict(list)
-        answer = kg.raw_query("SELECT ?p ?o ?l WHERE { ?e ?p ?o OPTIONAL { ?o rdfs:label ?l } }", e=node)
-        assert isinstance(answer, ox.QuerySolutions)
-        for row in answer:
+        answer = kg.terms("SELECT ?p ?o ?l WHERE { ?e ?p ?o OPTIONAL { ?o rdfs:label ?l } }", e=node)
+        assert not isinstance(answer, bool)
+        for row in answer[1]:
             predicate, value = compact(row["p"].value), row["o"]
             if isinstance(value, ox.NamedNode):
-                self._link(self.links[predicate], value.value, row["l"])
+                self._link(self.links[predicate], value.value, row.get("l"))
             elif (found := cell(value)) is not None and found not in self.out[predicate]:
                 self.out[predicate].append(found)
-        answer = kg.raw_query("SELECT ?p ?s ?l WHERE { ?s ?p ?e OPTIONAL { ?s rdfs:label ?l } }", e=node)
-        assert isinstance(answer, ox.QuerySolutions)
-        for row in answer:
+        answer = kg.terms("SELECT ?p ?s ?l WHERE { ?s ?p ?e OPTIONAL { ?s rdfs:label ?l } }", e=node)
+        assert not isinstance(answer, bool)
+        for row in answer[1]:
             if isinstance(row["s"], ox.NamedNode):
-                self._link(self.back[compact(row["p"].value)], row["s"].value, row["l"])
+                self._link(self.back[compact(row["p"].value)], row["s"].value, row.get("l"))
         for links in (*self.links.values(), *self.back.values()):
             links.sort(key=lambda link: (link.label.casefold(), link.iri))
 

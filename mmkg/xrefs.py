@@ -21,14 +21,18 @@ from typing import Any
 
 import pyoxigraph as ox
 
+from .errors import InputError
 from .identifiers import MMKG_BASE, PREDICATE_ORDER, SCHEME_ORDER, SCHEMES, converter, notation, resolve_identifier
 from .prefixes import compact, expand
 from .resolve import resolve
 from .store import Store
+from .terms import iri as iri_term
 
 
 def entity_iri(kg: Store, entity: str) -> str:
     """The IRI of ``entity``: an IRI, an mmkg CURIE, an external identifier, or a name ``kg.resolve`` knows."""
+    if not isinstance(entity, str):
+        raise InputError(f"an entity is named by text, got {type(entity).__name__}")
     entity = entity.strip()
     if re.match(r"^https?://", entity):
         if entity.startswith(MMKG_BASE):
@@ -107,7 +111,7 @@ def _own_xrefs(kg: Store, iri: str) -> list[dict[str, Any]]:
           }
         }
         """,
-        e=ox.NamedNode(iri),
+        e=iri_term(iri),
     )
     merged: dict[tuple[str, str], dict[str, Any]] = {}
     for row in rows:
@@ -179,7 +183,7 @@ def _own_absences(kg: Store, iri: str) -> list[dict[str, Any]]:
           OPTIONAL { ?a mmkg:curationNote ?note }
         }
         """,
-        e=ox.NamedNode(iri),
+        e=iri_term(iri),
     )
     merged: dict[str, dict[str, Any]] = {}
     for row in rows:

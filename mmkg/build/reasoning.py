@@ -13,17 +13,22 @@ follow from property chains and sub-properties.
 
 from __future__ import annotations
 
+import contextlib
+import ctypes
 import hashlib
 import os
 import shutil
+import signal
+import sys
 import tempfile
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 import pyoxigraph as ox
 
 from ..errors import BuildFailed
+from ..prefixes import compact
 
 RDF_TYPE = ox.NamedNode("http://www.w3.org/1999/02/22-rdf-syntax-ns#type")
 SUBCLASS = ox.NamedNode("http://www.w3.org/2000/01/rdf-schema#subClassOf")
@@ -35,7 +40,7 @@ OWL_CLASS = ox.NamedNode(OWL + "Class")
 OWL_THING = OWL + "Thing"
 OWL_OBJECT_PROPERTY = ox.NamedNode(OWL + "ObjectProperty")
 # Part of the cache key: change it when what classify() keeps of HermiT's answer changes.
-CACHE_VERSION = "mmkg-reasoner-1\n"
+CACHE_VERSION = "mmkg-reasoner-2\n"  # 2: unsatisfiable classes fail the build and are never cached
 
 
 def java_available() -> bool:
@@ -119,12 +124,76 @@ def _write_cache(folder: Path | None, key: str, inferred: list[ox.Triple]) -> No
         pass  # a cache that cannot be written only costs time
 
 
+def _die_with_parent() -> None:  # pragma: no cover (runs in the child, between fork and exec)
+    """In HermiT's JVM before it starts: be killed when the build's process dies (Linux), whatever kills it."""
+    try:
+        libc = ctypes.CDLL(None, use_errno=True)
+        libc.prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
+    except (OSError, AttributeError):
+        pass
+
+
+@contextlib.contextmanager
+def _hermit_bound_to_build(tmpdir: str) -> Iterator[None]:
+    """owlready2 starts HermiT with subprocess and writes its input with tempfile: both are bound to the build.
+
+    The JVM gets its own session (a terminal's Ctrl-C goes to the build, which then
+    kills it: subprocess.run kills its child on any exception) and dies with the build's
+    process; owlready2's temporary file goes into the build's own folder.
+    """
+    import owlready2.reasoning
+
+    saved_kargs = dict(owlready2.reasoning._subprocess_kargs)
+    saved_tempdir = tempfile.tempdir
+    owlready2.reasoning._subprocess_kargs.update(
+        {"start_new_session": True, **({"preexec_fn": _die_with_parent} if sys.platform.startswith("linux") else {})}
+    )
+    tempfile.tempdir = tmpdir
+    try:
+        yield
+    finally:
+        owlready2.reasoning._subprocess_kargs.clear()
+        owlready2.reasoning._subprocess_kargs.update(saved_kargs)
+        tempfile.tempdir = saved_tempdir
+
+
+REASON_PREFIX = "mmkg-reason-"
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
+
+
+def clean_stale(parent: Path, prefix: str) -> None:
+    """Remove the folders ``<prefix><pid>-…`` in ``parent`` left by builds that were killed (their pid is gone)."""
+    try:
+        entries = list(parent.iterdir())
+    except OSError:
+        return
+    for entry in entries:
+        if not entry.name.startswith(prefix) or entry.is_symlink() or not entry.is_dir():
+            continue
+        pid = entry.name[len(prefix) :].split("-", 1)[0]
+        if pid.isdigit() and int(pid) != os.getpid() and not _alive(int(pid)):
+            shutil.rmtree(entry, ignore_errors=True)
+
+
 def _run_hermit(for_reasoner: list[str], asserted: list[ox.Triple]) -> list[ox.Triple]:
     if not java_available():
         raise BuildFailed("the reasoner needs Java (HermiT runs on Java 17 or later); install a JRE and retry")
     import owlready2  # imported here: loading it is slow and only the build needs it
 
-    tmpdir = tempfile.mkdtemp(prefix="mmkg-reason-")
+    clean_stale(Path(tempfile.gettempdir()), REASON_PREFIX)
+    try:
+        tmpdir = tempfile.mkdtemp(prefix=f"{REASON_PREFIX}{os.getpid()}-")
+    except OSError as error:
+        raise BuildFailed(f"cannot make a temporary folder for the reasoner: {error.strerror}") from None
     try:
         path = os.path.join(tmpdir, "input.nt")
         with open(path, "w", encoding="utf-8") as handle:
@@ -132,13 +201,26 @@ def _run_hermit(for_reasoner: list[str], asserted: list[ox.Triple]) -> list[ox.T
         world = owlready2.World()
         onto = world.get_ontology("file://" + path).load(format="ntriples")
         try:
-            with onto:
+            with onto, _hermit_bound_to_build(tmpdir):
                 owlready2.sync_reasoner_hermit(world, infer_property_values=True, debug=0)
+            unsatisfiable = sorted(
+                c.iri for c in world.inconsistent_classes() if getattr(c, "iri", OWL + "Nothing") != OWL + "Nothing"
+            )
         except owlready2.OwlReadyInconsistentOntologyError:
             raise BuildFailed("the ontology is inconsistent (HermiT): check disjoint classes and types") from None
         except owlready2.base.OwlReadyJavaError as error:
             first = str(error).strip().splitlines()
             raise BuildFailed(f"the reasoner failed: {first[-1] if first else 'Java error'}") from None
+        except OSError as error:
+            raise BuildFailed(f"the reasoner could not run: {error.strerror or error}") from None
+        if unsatisfiable:
+            raise BuildFailed(
+                f"{len(unsatisfiable)} unsatisfiable class{'es' * (len(unsatisfiable) != 1)} (HermiT): "
+                "no individual can be a member; check disjointness and restrictions",
+                details=[
+                    f"Violation: {compact(c)}: unsatisfiable class [rule unsatisfiable class]" for c in unsatisfiable
+                ],
+            )
         return _inferences(world, asserted)
     finally:
         shutil.rmtree(tmpdir, ignore_errors=True)

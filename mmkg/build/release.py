@@ -1,6 +1,8 @@
 """The build: merge curated Turtle → reason (HermiT) → closed-world rules → SHACL → release.
 
-The release is written atomically (a new folder swapped in under a lock) and is
+The release is written atomically (a new folder beside it, swapped in with one
+``renameat2(RENAME_EXCHANGE)`` under a lock, so a reader always finds a whole release,
+old or new) and is
 byte-identical for identical sources: blank nodes get labels from their order in
 the sources, and every serialisation is of the sorted triples.
 
@@ -14,11 +16,15 @@ is committed and reviewed like the rest).
 from __future__ import annotations
 
 import contextlib
+import ctypes
+import errno
 import fcntl
 import hashlib
 import json
 import os
 import shutil
+import stat
+import sys
 import tempfile
 import time
 from collections.abc import Iterator
@@ -37,8 +43,8 @@ from ..turtle import display_path, read_turtle_files, to_ntriples
 from . import quality
 from .artefacts import BASE_NAME, IAO_DEFINITION, base_ontology, merged_shapes
 from .coverage import coverage
-from .reasoning import classify
-from .validation import ValidationReport, load_graph, load_shapes, validate
+from .reasoning import classify, clean_stale
+from .validation import ValidationReport, ill_typed_literals, load_graph, load_shapes, subclass_cycles, validate
 
 ARTIFACTS = {
     "mmkg.nt": ox.RdfFormat.N_TRIPLES,
@@ -109,11 +115,18 @@ def materialise(
         asserted = read_turtle_files(files)
         shape_graph = load_shapes(resources.shape_files(shapes))
     report.triples_asserted = len(set(asserted))
+    for check, what in ((ill_typed_literals, "ill-typed literal"), (subclass_cycles, "subclass cycle")):
+        faults = check(asserted)
+        if faults:
+            count = len(faults)
+            raise BuildFailed(f"{count} {what}{'s' * (count != 1)} in the curated sources", details=faults)
 
     with _timed(report, "reason"):
         try:
             inferred = classify(asserted)
         except BuildFailed as failure:
+            if failure.details:
+                raise
             hints = validate(load_graph(to_ntriples(asserted)), shape_graph)
             raise BuildFailed(str(failure), details=hints.lines()) from None
     report.triples_inferred = len(inferred)
@@ -181,6 +194,111 @@ def serialise(triples: list[ox.Triple], fmt: ox.RdfFormat) -> bytes:
     return data
 
 
+def is_release(folder: Path) -> bool:
+    """True when ``folder`` holds an mmkg release and nothing else (what a build may replace).
+
+    A release holds ``mmkg.nt`` and other files of ``RELEASE_FILES`` (a release of an
+    older build may lack the newer ones), all regular files, and nothing else; its build
+    report, when there is one, is a JSON object.
+    """
+    try:
+        entries = list(os.scandir(folder))
+        names = {e.name for e in entries}
+        if not all(e.is_file(follow_symlinks=False) for e in entries):
+            return False
+        if REPORT in names and not isinstance(json.loads((folder / REPORT).read_text(encoding="utf-8")), dict):
+            return False
+    except (OSError, ValueError):
+        return False
+    return "mmkg.nt" in names and names <= set(RELEASE_FILES)
+
+
+def check_target(out: Path) -> None:
+    """Refuse a target the build must not replace: anything but a new path, an empty folder or a previous release."""
+    if str(out) in ("", "."):
+        raise BuildFailed("--out needs a folder name")
+    if out.is_symlink():
+        raise BuildFailed(f"refusing to write the release to {out}: it is a symbolic link")
+    if out.exists():
+        if not out.is_dir():
+            raise BuildFailed(f"refusing to write the release to {out}: it exists and is not a folder")
+        try:
+            empty = not any(out.iterdir())
+        except OSError as error:
+            raise BuildFailed(f"cannot read {out}: {error.strerror}") from None
+        if not empty and not is_release(out):
+            raise BuildFailed(
+                f"refusing to replace {out}: it is not an mmkg release (mmkg.nt and the other files a build writes, "
+                "nothing else); choose a new or empty folder"
+            )
+
+
+def _staging(out: Path) -> Path:
+    """A new staging folder beside ``out`` (which proves the parent is writable), after cleaning stale ones."""
+    parent = out.parent
+    try:
+        parent.mkdir(parents=True, exist_ok=True)
+        for kind in ("new", "old"):
+            clean_stale(parent, f".{out.name}-{kind}-")
+        return Path(tempfile.mkdtemp(prefix=f".{out.name}-new-{os.getpid()}-", dir=parent))
+    except OSError as error:
+        raise BuildFailed(f"cannot write the release in {parent}: {error.strerror or error}") from None
+
+
+_libc: Any = None
+
+
+def _exchange(a: Path, b: Path) -> bool:
+    """Swap two folders in one step (Linux renameat2 RENAME_EXCHANGE); False where that is not available."""
+    global _libc
+    if not sys.platform.startswith("linux"):
+        return False
+    try:
+        if _libc is None:
+            _libc = ctypes.CDLL(None, use_errno=True)
+        renameat2 = _libc.renameat2
+    except (OSError, AttributeError):
+        return False
+    at_fdcwd, rename_exchange = -100, 2
+    if renameat2(at_fdcwd, os.fsencode(a), at_fdcwd, os.fsencode(b), rename_exchange) == 0:
+        return True
+    code = ctypes.get_errno()
+    if code in (errno.EINVAL, errno.ENOSYS, errno.EOPNOTSUPP):
+        return False
+    raise OSError(code, os.strerror(code), str(b))
+
+
+def _swap(staging: Path, out: Path) -> None:
+    """Put ``staging`` in the place of ``out``: readers see the old release or the new one, never neither."""
+    if not out.exists():
+        os.rename(staging, out)
+        return
+    if _exchange(staging, out):
+        shutil.rmtree(staging)  # the previous release, checked by check_target
+        return
+    retired = out.parent / f".{out.name}-old-{os.getpid()}-{time.monotonic_ns()}"
+    os.replace(out, retired)  # without an atomic exchange: a moment with no release
+    os.replace(staging, out)
+    shutil.rmtree(retired, ignore_errors=True)
+
+
+FOLDER_MODE, FILE_MODE = 0o755, 0o644
+
+
+def _modes(out: Path) -> tuple[int, dict[str, int]]:
+    """The modes for the release replacing ``out``: those of the folder and files it replaces, readable by all.
+
+    A new release gets ``FOLDER_MODE`` and ``FILE_MODE`` whatever the umask (the staging
+    folder, from ``mkdtemp``, is private): a release is for everyone to read.
+    """
+    try:
+        folder = stat.S_IMODE(out.stat().st_mode) | FOLDER_MODE
+        files = {e.name: stat.S_IMODE(e.stat().st_mode) | FILE_MODE for e in os.scandir(out) if e.is_file()}
+    except OSError:
+        return FOLDER_MODE, {}
+    return folder, files
+
+
 def release_files(triples: list[ox.Triple], *, ontology: Path, shapes: Path | None) -> dict[str, bytes]:
     """Every release file's bytes but the build report (the graph, the base, the shapes, the model page, VoID)."""
     files = {name: serialise(triples, fmt) for name, fmt in ARTIFACTS.items()}
@@ -194,36 +312,43 @@ def release_files(triples: list[ox.Triple], *, ontology: Path, shapes: Path | No
     return files
 
 
-def _write_release(files: dict[str, bytes], report: BuildReport, out: Path) -> None:
-    out.parent.mkdir(parents=True, exist_ok=True)
-    staging = Path(tempfile.mkdtemp(prefix=f".{out.name}-new-", dir=out.parent))
+def _write_release(files: dict[str, bytes], report: BuildReport, out: Path, staging: Path) -> None:
     try:
         for name, data in files.items():
             (staging / name).write_bytes(data)
             report.artifacts[name] = hashlib.sha256(data).hexdigest()
         (staging / REPORT).write_text(report.to_json(), encoding="utf-8")
+        folder_mode, file_modes = _modes(out)
+        for path in staging.iterdir():
+            os.chmod(path, file_modes.get(path.name, FILE_MODE))
+        os.chmod(staging, folder_mode)
         with open(out.parent / f".{out.name}.lock", "w") as lock:
             fcntl.flock(lock, fcntl.LOCK_EX)
-            retired = out.parent / f".{out.name}-old-{os.getpid()}"
-            if out.exists():
-                os.replace(out, retired)
-            os.replace(staging, out)
-            shutil.rmtree(retired, ignore_errors=True)
-    finally:
-        shutil.rmtree(staging, ignore_errors=True)
+            check_target(out)  # again: another process may have put something there meanwhile
+            _swap(staging, out)
+    except OSError as error:
+        raise BuildFailed(f"cannot write the release to {out}: {error.strerror or error}") from None
 
 
 def build(*, out: Path | None = None, ontology: Path | None = None, shapes: Path | None = None) -> BuildReport:
     """Build the release into ``out`` (default: the project's ``release/``).
 
-    Nothing in ``out`` changes unless the whole build succeeds.
+    ``out`` must be a new path, an empty folder or a previous release (checked before
+    any work, with its parent's writability); nothing in ``out`` changes unless the
+    whole build succeeds, and then it is replaced in one step.
     """
+    out = Path(out) if out is not None else resources.release_dir()
+    check_target(out)
     report = BuildReport()
     start = time.perf_counter()
     ontology = ontology or resources.ontology_dir()
-    triples, report = materialise(ontology=ontology, shapes=shapes, report=report)
-    with _timed(report, "write"):
-        _write_release(release_files(triples, ontology=ontology, shapes=shapes), report, out or resources.release_dir())
+    staging = _staging(out)
+    try:
+        triples, report = materialise(ontology=ontology, shapes=shapes, report=report)
+        with _timed(report, "write"):
+            _write_release(release_files(triples, ontology=ontology, shapes=shapes), report, out, staging)
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)
     report.timings["total"] = round(time.perf_counter() - start, 3)
     return report
 

@@ -9,7 +9,7 @@ import click
 from ..errors import InputError
 from ..output import render
 from ..sequencing.knowledge import REGIONS
-from .common import DISCLAIMER, _load, main
+from .common import DISCLAIMER, _load, main, once
 
 
 @main.command(
@@ -20,19 +20,15 @@ from .common import DISCLAIMER, _load, main
         f"--refractory and --lines.\n\n{DISCLAIMER}"
     )
 )
-@click.option(
-    "--history", "history_file", type=click.Path(path_type=Path), help="Patient history (YAML, JSON or Turtle)."
-)
-@click.option(
+@once("--history", "history_file", type=str, metavar="FILE", help="Patient history (YAML, JSON or Turtle).")
+@once(
     "--region",
     type=click.Choice(REGIONS, case_sensitive=False),
     required=True,
     help="US (FDA), EU (European Commission) or IT (EU + AIFA).",
 )
-@click.option("--as-of", "as_of", default=None, metavar="YYYY-MM-DD", help="The day to answer for (default: today).")
-@click.option(
-    "--after", default=None, metavar="DRUG", help="The last line contained DRUG and the disease is refractory to it."
-)
+@once("--as-of", "as_of", default=None, metavar="YYYY-MM-DD", help="The day to answer for (default: today).")
+@once("--after", default=None, metavar="DRUG", help="The last line contained DRUG and the disease is refractory to it.")
 @click.option(
     "--exposed", multiple=True, metavar="DRUG_OR_CLASS", help="Exposed to a drug or a member of a class (repeatable)."
 )
@@ -42,12 +38,12 @@ from .common import DISCLAIMER, _load, main
     metavar="DRUG_OR_CLASS",
     help="Refractory to a drug or a member of a class (repeatable).",
 )
-@click.option("--lines", type=int, default=None, help="Number of prior lines of therapy.")
-@click.option(
+@once("--lines", type=click.IntRange(0, 50), default=None, help="Number of prior lines of therapy (0 to 50).")
+@once(
     "--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True, help="Output format."
 )
 def options(
-    history_file: Path | None,
+    history_file: str | None,
     region: str,
     as_of: str | None,
     after: str | None,
@@ -62,15 +58,19 @@ def options(
     from ..sequencing import history_from_shortcuts, read_history
     from ..sequencing import options as find_options
 
+    if as_of is not None and not as_of.strip():
+        raise InputError("--as-of is empty: give YYYY-MM-DD")
     try:
-        day = dt.date.fromisoformat(as_of) if as_of else None
+        day = dt.date.fromisoformat(as_of.strip()) if as_of else None
     except ValueError:
         raise InputError(f"--as-of expects YYYY-MM-DD, got {as_of!r}") from None
     kg = _load()
     if history_file is not None:
-        if after or exposed or refractory or lines is not None:
+        if after is not None or exposed or refractory or lines is not None:
             raise InputError("give either --history or the quick-question options, not both")
-        history = read_history(history_file, kg)
+        if not history_file.strip() or "\x00" in history_file:
+            raise InputError("--history needs a file name")
+        history = read_history(Path(history_file), kg)
     else:
         history = history_from_shortcuts(kg, after=after, exposed=exposed, refractory=refractory, lines=lines)
     report = find_options(kg, history, region=region, as_of=day)

@@ -1,4 +1,9 @@
-"""``mmkg queries`` and ``mmkg query``: the named queries, a .rq file or inline SPARQL."""
+"""``mmkg queries`` and ``mmkg query``: the named queries, a .rq file or inline SPARQL.
+
+Every query is bounded: ``--timeout`` seconds (default 30), ``--max-rows`` rows
+(default 100,000); a query past a limit is stopped and reported in one line (exit 2).
+``SERVICE`` (federated SPARQL) is off unless ``--service HOST`` allows that host.
+"""
 
 from __future__ import annotations
 
@@ -7,8 +12,10 @@ from pathlib import Path
 
 import click
 
+from ..errors import InputError
 from ..output import FORMATS, render
-from .common import _load, _parse_params, format_option, main
+from ..store import DEFAULT_MAX_ROWS, DEFAULT_SERVICE_TIMEOUT, DEFAULT_TIMEOUT, LIMIT_OPTIONS
+from .common import _load, _parse_params, format_option, main, once
 
 
 @main.command(name="queries", help="List the named queries with their parameters; with NAME, show one in full.")
@@ -45,16 +52,69 @@ def list_queries(name: str | None, fmt: str) -> None:
     show_default=True,
     help="Output format (parquet needs the [frames] extra).",
 )
-def query(query: str, params: tuple[str, ...], endpoint: str | None, fmt: str) -> None:
+@once(
+    "--timeout",
+    type=click.FloatRange(min=0, max=86_400),
+    default=DEFAULT_TIMEOUT,
+    show_default=True,
+    metavar="SECONDS",
+    help="Stop the query after this many seconds (0: no limit).",
+)
+@once(
+    "--max-rows",
+    "max_rows",
+    type=click.IntRange(min=0),
+    default=DEFAULT_MAX_ROWS,
+    show_default=True,
+    metavar="N",
+    help="Fail when the answer has more rows (0: no limit).",
+)
+@click.option(
+    "--service",
+    "service_hosts",
+    multiple=True,
+    metavar="HOST",
+    help="Allow SERVICE calls to this host (repeatable); SERVICE is off without it.",
+)
+@once(
+    "--service-timeout",
+    "service_timeout",
+    type=click.FloatRange(min=0.1, max=600),
+    default=DEFAULT_SERVICE_TIMEOUT,
+    show_default=True,
+    metavar="SECONDS",
+    help="Time limit of a query with SERVICE.",
+)
+def query(
+    query: str,
+    params: tuple[str, ...],
+    endpoint: str | None,
+    fmt: str,
+    timeout: float,
+    max_rows: int,
+    service_hosts: tuple[str, ...],
+    service_timeout: float,
+) -> None:
     from ..docs.vocabulary import unknown_terms
-    from ..errors import InputError
     from ..frames import table
     from ..queries import catalogue, parse_named_query
 
     values = _parse_params(params)
+    for name in sorted(set(values) & set(LIMIT_OPTIONS)):
+        raise InputError(f"--param {name}: {name} is a limit, not a query parameter; use --{name.replace('_', '-')}")
+    if not query.strip():
+        raise InputError("empty query: give a query name (`mmkg queries`), a .rq file or SPARQL")
+    if "\x00" in query:
+        raise InputError("the query contains a NUL character")
+    limits = {
+        "timeout": timeout or None,
+        "max_rows": max_rows or None,
+        "service_hosts": service_hosts,
+        "service_timeout": service_timeout,
+    }
     kg = _load()
     path = Path(query)
-    inline = not (query.endswith(".rq") and path.is_file()) and (
+    inline = not (query.endswith(".rq") and path.exists()) and (
         any(ch.isspace() for ch in query.strip()) or "{" in query
     )
     for warning in unknown_terms(kg, query) if inline else ():
@@ -75,7 +135,7 @@ def query(query: str, params: tuple[str, ...], endpoint: str | None, fmt: str) -
             columns, rows = remote
             click.echo(render(rows, fmt, columns=columns), nl=False)
         return
-    answer = table(kg, query, values, iris="iri" if fmt in ("json", "parquet") else "curie")
+    answer = table(kg, query, values, iris="iri" if fmt in ("json", "parquet") else "curie", limits=limits)
     if isinstance(answer, bool):
         click.echo(render(answer, fmt), nl=False)
     elif fmt == "parquet":

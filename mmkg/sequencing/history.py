@@ -32,6 +32,7 @@ import datetime as dt
 import itertools
 import json
 import re
+import reprlib
 import weakref
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -370,7 +371,10 @@ class _Reader:
                 drug = self.name(name, "mmkg:Drug", f"{where}: drug")
                 if drug and drug not in drugs:
                     drugs.append(drug)
-        label = str(raw.get("regimen") or " + ".join(str(d) for d in _as_list(raw.get("drugs"))))
+        named = raw.get("regimen") or " + ".join(
+            d if isinstance(d, str) else _shown(d) for d in _as_list(raw.get("drugs"))
+        )
+        label = named if isinstance(named, str) else _shown(named)
         return regimen, drugs, label
 
     def response(self, value: Any, where: str) -> str | None:
@@ -380,6 +384,16 @@ class _Reader:
             self.problem(f"{where}: best_response {_shown(value)} must be one of {', '.join(sorted(self.k.responses))}")
             return None
         return str(value)
+
+    def progression(self, value: Any, where: str) -> str | None:
+        """A course notation of the graph (on-therapy, within-60-days, after-60-days, none), or None with a problem."""
+        if value is None:
+            return None
+        if not isinstance(value, str) or value not in self.k.courses - {"non-response"}:
+            courses = ", ".join(sorted(self.k.courses - {"non-response"}))
+            self.problem(f"{where}: progression {_shown(value)} must be one of {courses}")
+            return None
+        return value
 
     def phase(self, raw: Any, number: int, where: str) -> Phase | None:
         if not isinstance(raw, dict):
@@ -429,11 +443,7 @@ class _Reader:
             if phase:
                 phases.append(phase)
         response = self.response(raw.get("best_response"), where)
-        progression = raw.get("progression")
-        if progression is not None and progression not in self.k.courses - {"non-response"}:
-            courses = ", ".join(sorted(self.k.courses - {"non-response"}))
-            self.problem(f"{where}: progression {_shown(progression)} must be one of {courses}")
-            progression = None
+        progression = self.progression(raw.get("progression"), where)
         progressed_in = None
         if "progressed_in" in raw:
             progressed_in = self.progressed_in(raw["progressed_in"], phases, where)
@@ -507,13 +517,43 @@ def _as_list(value: Any) -> list[Any]:
     return value if isinstance(value, list) else [value]
 
 
+_REPR = reprlib.Repr()
+_REPR.maxlevel, _REPR.maxstring, _REPR.maxother, _REPR.maxlist, _REPR.maxdict = 3, 50, 50, 4, 4
+
+
 def _shown(value: Any) -> str:
-    text = repr(value)
+    """A short, bounded rendering of a value for a message (no deep recursion, no huge strings)."""
+    text = _REPR.repr(value)
     return text if len(text) <= 60 else text[:57] + "..."
+
+
+MAX_DEPTH = 8  # history → lines → line → phases → phase → drugs → name
+MAX_ITEMS = 20_000
+
+
+def _check_bounds(data: Any, source: str) -> None:
+    """Refuse data nested deeper than a history can be, or larger than one can be, before anything reads it."""
+    stack = [(data, 1)]
+    seen = 0
+    while stack:
+        value, depth = stack.pop()
+        seen += 1
+        if seen > MAX_ITEMS:
+            raise HistoryError(source, [f"more than {MAX_ITEMS} values: a history is much smaller"])
+        if isinstance(value, dict):
+            children: list[Any] = [*value.keys(), *value.values()]
+        elif isinstance(value, (list, tuple, set, frozenset)):
+            children = list(value)
+        else:
+            continue
+        if depth >= MAX_DEPTH and children:
+            raise HistoryError(source, [f"nested deeper than {MAX_DEPTH} levels: not a history"])
+        stack.extend((child, depth + 1) for child in children)
 
 
 def parse_history(data: Any, kg: Store, *, source: str = "history") -> History:
     """Check ``data`` (the parsed YAML/JSON) against the graph; raise HistoryError listing every problem."""
+    _check_bounds(data, source)
     reader = _Reader(kg)
     if not isinstance(data, dict):
         raise HistoryError(source, ["the history must be a mapping with a 'lines' list"])
@@ -548,9 +588,10 @@ def parse_history(data: Any, kg: Store, *, source: str = "history") -> History:
                 reader.assumptions.append(
                     f"entry {index} ({phase.label or 'phase'}) is a phase of line {previous.number}, not a new line (IMWG)"
                 )
-                for key in ("progression", "best_response"):
-                    if key in raw:
-                        setattr(previous, key, raw[key])
+                if "best_response" in raw:
+                    previous.best_response = reader.response(raw["best_response"], f"entry {index}")
+                if "progression" in raw:
+                    previous.progression = reader.progression(raw["progression"], f"entry {index}")
                 previous.refractory_to = []
                 reader.refractoriness(previous, raw.get("refractory"), raw, f"entry {index}")
             continue
@@ -650,10 +691,25 @@ SELECT ?phase ?n ?kind ?regimen ?start ?end ?response WHERE {
   OPTIONAL { ?phase mmkg:startDate ?start } OPTIONAL { ?phase mmkg:endDate ?end } OPTIONAL { ?phase mmkg:bestResponse ?response } }"""
 
 
+def _skolem(triple: ox.Triple) -> tuple[Any, Any, Any]:
+    """The triple with its blank nodes as IRIs (``urn:mmkg:blank:…``), so that they can be bound in queries."""
+
+    def named(term: Any) -> Any:
+        return ox.NamedNode(f"urn:mmkg:blank:{term.value}") if isinstance(term, ox.BlankNode) else term
+
+    return named(triple.subject), triple.predicate, named(triple.object)
+
+
+def _order(term: Any) -> tuple[int, str]:
+    """Sort key of a line or phase number: integers in order, anything else after them."""
+    text = term.value if isinstance(term, (ox.Literal, ox.NamedNode)) else ""
+    return (int(text), "") if re.fullmatch(r"[0-9]{1,6}", text) else (1_000_000, text)
+
+
 def history_from_rdf(data: bytes, kg: Store, *, source: str = "history") -> History:
     """Read one mmkg:Patient with its lines (and their phases) from Turtle; blank nodes are accepted."""
     store = ox.Store()
-    store.extend(ox.Quad(t.subject, t.predicate, t.object) for t in parse_turtle(data, name=source))
+    store.extend(ox.Quad(*_skolem(t)) for t in parse_turtle(data, name=source))
     prefixes = {"mmkg": MMKG}
     patients = [s["p"] for s in solutions(store, "SELECT ?p WHERE { ?p a mmkg:Patient }", prefixes=prefixes)]
     if len(patients) != 1:
@@ -687,7 +743,7 @@ def history_from_rdf(data: bytes, kg: Store, *, source: str = "history") -> Hist
         lines.setdefault(row["line"], []).append(
             {name: row[name] for name in ("n", "regimen", "start", "end", "response", "progression", "progressedIn")}
         )
-    ordered = sorted(lines.items(), key=lambda item: (text(single(item[1], "line").get("n")) or 0, str(item[0])))
+    ordered = sorted(lines.items(), key=lambda item: (_order(single(item[1], "line").get("n")), str(item[0])))
     for index, (node, rows) in enumerate(ordered, start=1):
         where = f"line {index}"
         row = single(rows, where)
@@ -700,7 +756,7 @@ def history_from_rdf(data: bytes, kg: Store, *, source: str = "history") -> Hist
         if phase_rows:
             phases = []
             phase_order = sorted(
-                phase_rows.items(), key=lambda item: (text(single(item[1], where).get("n")) or 0, str(item[0]))
+                phase_rows.items(), key=lambda item: (_order(single(item[1], where).get("n")), str(item[0]))
             )
             for phase_node, prow in phase_order:
                 merged = single(prow, f"{where} phase")
@@ -765,7 +821,15 @@ def history_from_shortcuts(
     placeholders: dict[str, str] = {}
     identifier = "quick-question"
 
-    def lookup(name: str, option: str) -> str | None:
+    if isinstance(exposed, str):
+        exposed = [exposed]
+    if isinstance(refractory, str):
+        refractory = [refractory]
+
+    def lookup(name: Any, option: str) -> str | None:
+        if not isinstance(name, str):
+            problems.append(f"{option}: expected a name, got {_shown(name)}")
+            return None
         if not name or not name.strip():
             problems.append(f"{option}: empty name")
             return None
@@ -773,6 +837,9 @@ def history_from_shortcuts(
             iri = resolve(kg, name)
         except InputError as error:
             problems.append(f"{option}: {error}")
+            return None
+        if iri in (MMKG + "Drug", MMKG + "PharmacologicalClass"):
+            problems.append(f"{option}: {name!r} is too general: name a drug or a drug class")
             return None
         if kg.ask(
             "ASK { ?x a owl:Class . FILTER EXISTS { ?x rdfs:subClassOf* ?top . VALUES ?top { mmkg:Drug mmkg:PharmacologicalClass } } }",

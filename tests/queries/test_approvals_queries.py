@@ -7,6 +7,10 @@ import json
 import subprocess
 import sys
 
+import pytest
+
+from mmkg.errors import InputError
+
 DRUG = "https://w3id.org/mmkg/drug/"
 REGIMEN = "https://w3id.org/mmkg/regimen/"
 
@@ -58,8 +62,10 @@ def test_approved_as_of_defaults_to_today_in_the_eu(kg) -> None:
     assert pairs(kg.run("approved-as-of")) == pairs(kg.run("approved-as-of", region="EU", as_of=dt.date.today()))
 
 
-def test_approved_as_of_unknown_region_answers_nothing(kg) -> None:
-    assert kg.run("approved-as-of", region="UK", as_of="2025-03-01") == []
+def test_approved_as_of_unknown_region_is_an_error(kg) -> None:
+    # issue 11: an unknown region used to answer nothing with exit 0
+    with pytest.raises(InputError, match="must be one of 'US', 'EU', 'IT'"):
+        kg.run("approved-as-of", region="UK", as_of="2025-03-01")
 
 
 def test_approved_as_of_italy_says_not_curated_where_aifa_decisions_are_not_in_the_graph(kg) -> None:
@@ -75,7 +81,7 @@ def test_approved_as_of_italy_with_an_aifa_decision(kg) -> None:
     rows = [
         r for r in kg.run("approved-as-of", region="IT", as_of="2025-03-01") if not r["reimbursement"].startswith("not curated")
     ]
-    assert {(p, reg): None for p, reg in pairs(rows)}.keys() == {
+    assert dict.fromkeys(pairs(rows)).keys() == {
         ("ciltacabtagene-autoleucel", "cilta-cel"),
         ("daratumumab", "DPd"),
         ("daratumumab", "DRd"),
