@@ -23,7 +23,7 @@ import click
 
 from ..errors import InputError, MmkgError
 from ..prefixes import compact
-from .common import DISCLAIMER, _load, main
+from .common import DISCLAIMER, _load, main, once
 
 if TYPE_CHECKING:
     from concurrent.futures import Future
@@ -287,19 +287,19 @@ def _count_lines(path: Path) -> int | None:
     )
 )
 @click.argument("file", required=False, type=click.Path(path_type=Path, allow_dash=True))
-@click.option("--region", metavar="US|EU|IT", help="US (FDA), EU (European Commission) or IT (EU + AIFA).")
-@click.option(
+@once("--region", metavar="US|EU|IT", help="US (FDA), EU (European Commission) or IT (EU + AIFA).")
+@once(
     "--as-of",
     "as_of",
     default=None,
     metavar="YYYY-MM-DD|each-relapse",
     help="The day to answer for (default today), or each-relapse: the day each line after the first started.",
 )
-@click.option("--format", "fmt", type=click.Choice(FORMATS), default="csv", show_default=True, help="Output format.")
-@click.option("--output", "-o", type=click.Path(path_type=Path), default=None, help="Output file (default stdout).")
-@click.option("--jobs", "-j", type=int, default=None, help="Worker processes (default: the usable cores).")
-@click.option("--generate", type=int, default=None, metavar="N", help="Write N synthetic histories (JSON Lines).")
-@click.option("--seed", type=int, default=0, show_default=True, help="Seed of --generate.")
+@once("--format", "fmt", type=click.Choice(FORMATS), default="csv", show_default=True, help="Output format.")
+@once("--output", "-o", type=click.Path(path_type=Path), default=None, help="Output file (default stdout).")
+@once("--jobs", "-j", type=int, default=None, help="Worker processes (default: the usable cores).")
+@once("--generate", type=int, default=None, metavar="N", help="Write N synthetic histories (JSON Lines).")
+@once("--seed", type=int, default=0, show_default=True, help="Seed of --generate.")
 def cohort(
     file: Path | None,
     region: str | None,

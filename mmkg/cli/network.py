@@ -11,7 +11,7 @@ import networkx as nx
 from ..errors import InputError
 from ..output import render, write_file
 from ..prefixes import expand
-from .common import _load, format_option, main
+from .common import _load, format_option, main, once
 
 VIEWS = ("clinical", "provenance", "shared-targets", "shared-components", "lattice", "sequencing")
 EXPORTS = (".graphml", ".json")
@@ -29,10 +29,10 @@ def network() -> None:
         "sources), shared-targets, shared-components, lattice (class × target × modality) or sequencing."
     )
 )
-@click.option("--view", type=click.Choice(VIEWS), default="clinical", show_default=True, help="Which view.")
-@click.option("--around", default=None, metavar="ENTITY", help="Only the subgraph around this entity (any name).")
-@click.option("--radius", type=int, default=1, show_default=True, help="Links from --around to keep.")
-@click.option(
+@once("--view", type=click.Choice(VIEWS), default="clinical", show_default=True, help="Which view.")
+@once("--around", default=None, metavar="ENTITY", help="Only the subgraph around this entity (any name).")
+@once("--radius", type=int, default=1, show_default=True, help="Links from --around to keep.")
+@once(
     "--output", "-o", required=True, type=click.Path(dir_okay=False, path_type=Path), help="FILE.graphml or FILE.json."
 )
 def export(view: str, around: str | None, radius: int, output: Path) -> None:
@@ -51,7 +51,7 @@ def export(view: str, around: str | None, radius: int, output: Path) -> None:
 
 @network.command(help="The entities linked to ENTITY in the clinical view, with the link (optionally one predicate).")
 @click.argument("entity")
-@click.option("--predicate", default=None, metavar="CURIE", help="Only links of this predicate (e.g. mmkg:hasTarget).")
+@once("--predicate", default=None, metavar="CURIE", help="Only links of this predicate (e.g. mmkg:hasTarget).")
 @format_option
 def neighbours(entity: str, predicate: str | None, fmt: str) -> None:
     from ..network import neighbours as find

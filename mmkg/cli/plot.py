@@ -10,9 +10,9 @@ import click
 
 from ..errors import InputError
 from ..sequencing.options import REGIONS
-from .common import DISCLAIMER, _load, _parse_params, main
+from .common import DISCLAIMER, _load, _parse_params, main, once
 
-output_option = click.option(
+output_option = once(
     "--output",
     "-o",
     required=True,
@@ -50,7 +50,7 @@ def forest(params: tuple[str, ...], output: Path) -> None:
 
 @plot.command(help="A product's regulatory timeline per agency (FDA, EC, CHMP, AIFA), with the indications in force.")
 @click.argument("product")
-@click.option("--as-of", "as_of", default=None, metavar="YYYY-MM-DD", help="Where open bars end (default: today).")
+@once("--as-of", "as_of", default=None, metavar="YYYY-MM-DD", help="Where open bars end (default: today).")
 @output_option
 def timeline(product: str, as_of: str | None, output: Path) -> None:
     _plots().timeline(_load(), product, as_of=_day(as_of), output=output)
@@ -64,20 +64,20 @@ def timeline(product: str, as_of: str | None, output: Path) -> None:
         f"with the reason beside each.\n\n{DISCLAIMER}"
     ),
 )
-@click.option(
+@once(
     "--history",
     "history_file",
     required=True,
     type=click.Path(path_type=Path),
     help="Patient history (YAML, JSON or Turtle).",
 )
-@click.option(
+@once(
     "--region",
     required=True,
     type=click.Choice(REGIONS, case_sensitive=False),
     help="US (FDA), EU (European Commission) or IT (EU + AIFA).",
 )
-@click.option("--as-of", "as_of", default=None, metavar="YYYY-MM-DD", help="The day to answer for (default: today).")
+@once("--as-of", "as_of", default=None, metavar="YYYY-MM-DD", help="The day to answer for (default: today).")
 @output_option
 def options_map(history_file: Path, region: str, as_of: str | None, output: Path) -> None:
     _plots().options_map(_load(), history_file, region=region, as_of=_day(as_of), output=output)

@@ -44,7 +44,7 @@ def list_queries(name: str | None, fmt: str) -> None:
 @click.argument("query")
 @click.option("--param", "-p", "params", multiple=True, metavar="NAME=VALUE", help="Query parameter (repeatable).")
 @click.option("--endpoint", metavar="URL", default=None, help="Ask this SPARQL endpoint instead of the embedded store.")
-@click.option(
+@once(
     "--format",
     "fmt",
     type=click.Choice([*FORMATS, "parquet"]),
