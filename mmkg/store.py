@@ -422,6 +422,8 @@ class Store:
         given = {k: v for k, v in options.items() if v is not _NOT_GIVEN}
         if "service_hosts" in given and given["service_hosts"] is not None:
             hosts = given["service_hosts"]
+            if not isinstance(hosts, (str, list, tuple, set, frozenset)):
+                raise InputError(f"service_hosts must be a list of host names, got {type(hosts).__name__}: {hosts!r}")
             given["service_hosts"] = (hosts,) if isinstance(hosts, str) else tuple(hosts)
         return replace(self.limits, **given) if given else self.limits
 
