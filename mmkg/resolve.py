@@ -32,7 +32,7 @@ import pyoxigraph as ox
 from .errors import InputError
 from .identifiers import MMKG_BASE, resolve_identifier
 from .prefixes import compact, expand
-from .store import Store
+from .store import Store, check_variable
 from .terms import Term, iri, to_term
 
 # When a name fits several entities, the first group with exactly one of them wins:
@@ -255,5 +255,7 @@ def binding(store: Store, value: Any) -> Term:
 
 
 def bindings(store: Store, values: dict[str, Any]) -> dict[str, Term]:
-    """:func:`binding` for each variable of ``values``."""
+    """:func:`binding` for each variable of ``values`` (their names checked first, before any name is resolved)."""
+    for name in values:
+        check_variable(name)
     return {name: binding(store, value) for name, value in values.items()}

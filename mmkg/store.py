@@ -119,6 +119,12 @@ def variables(sparql: str) -> set[str]:
     return {t.text[1:] for t in _code(sparql) if t.kind == "var"}
 
 
+def check_variable(name: object) -> None:
+    """Raise InputError unless ``name`` can be a SPARQL variable's name."""
+    if not isinstance(name, str) or not _VARIABLE.match(name):
+        raise InputError(f"not a SPARQL variable name: {name!r}")
+
+
 def bind_values(sparql: str, bindings: Mapping[str, Term]) -> str:
     """Bind variables by a VALUES block at the start of the outermost WHERE group.
 
@@ -130,8 +136,7 @@ def bind_values(sparql: str, bindings: Mapping[str, Term]) -> str:
     if not bindings:
         return sparql
     for name, value in bindings.items():
-        if not isinstance(name, str) or not _VARIABLE.match(name):
-            raise InputError(f"not a SPARQL variable name: {name!r}")
+        check_variable(name)
         if isinstance(value, ox.BlankNode) or not isinstance(value, (ox.NamedNode, ox.Literal)):
             raise InputError(f"cannot bind ?{name} to {str(value)[:60]!r}: only IRIs and literals can be bound")
     code = _code(sparql)
@@ -350,7 +355,7 @@ def evaluate(
                 now = _rss()
                 if now is not None and now - base > limits.max_memory:
                     raise LimitExceeded(
-                        f"the query used more than {limits.max_memory // 2**20} MiB of memory and was stopped",
+                        f"the query went past its memory limit of {limits.max_memory // 2**20} MiB and was stopped",
                         limit="memory",
                     )
     except BaseException:
