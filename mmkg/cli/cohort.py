@@ -17,7 +17,7 @@ import sys
 from collections import deque
 from collections.abc import Iterator
 from pathlib import Path
-from typing import IO, TYPE_CHECKING, Any
+from typing import IO, TYPE_CHECKING, Any, ClassVar
 
 import click
 
@@ -66,8 +66,8 @@ def _answer(chunk: list[tuple[int, bytes]]) -> tuple[Any, list[str], int, int]:
     """(formatted rows, problems, patients answered, patient-relapses answered) of one chunk."""
     from ..sequencing.history import parse_history
 
-    kg, engine, fmt, source = _WORKER["kg"], _WORKER["engine"], _WORKER["fmt"], _WORKER["source"]
-    rows = []
+    kg, engine, source = _WORKER["kg"], _WORKER["engine"], _WORKER["source"]
+    table = _TABLES[_WORKER["fmt"]]()
     problems = []
     patients = relapses = 0
     for number, line in chunk:
@@ -80,42 +80,184 @@ def _answer(chunk: list[tuple[int, bytes]]) -> tuple[Any, list[str], int, int]:
             except (ValueError, RecursionError) as error:
                 raise InputError(f"not valid JSON: {str(error).splitlines()[0]}") from None
             history = parse_history(data, kg, source=where)
-            rows.extend(engine.answer(history))
+            answered = list(engine.relapses(history))  # all of the patient, or (a history with problems) nothing
+            table.add(history.id, answered)
             patients += 1
             relapses += max(len(history.lines) - 1, 0) if engine.each_relapse else 1
         except MmkgError as error:
             details = getattr(error, "problems", None)
             text = "; ".join(details) if details else str(error)
             problems.append(f"{where}: {text}")
-    return _format(rows, fmt), problems, patients, relapses
+    return table.finish(), problems, patients, relapses
 
 
-def _format(rows: list[Any], fmt: str) -> Any:
-    if fmt == "csv":
-        return "".join(map(_csv_row, rows)).encode()
-    if fmt == "jsonl":
-        return "".join(map(_json_row, rows)).encode()
-    import pyarrow as pa
-
-    return pa.RecordBatch.from_pydict(
-        {
-            "patient": [row.patient for row in rows],
-            "relapse": [row.relapse for row in rows],
-            "day": [row.day for row in rows],
-            "option": [row.option for row in rows],
-            "label": [row.label for row in rows],
-            "kind": [row.kind for row in rows],
-            "status": [row.status for row in rows],
-            "reasons": [[{"status": r.status, "text": r.text, "node": r.node} for r in row.reasons] for row in rows],
-        },
-        schema=_parquet_schema(),
-    )
+# The engine gives every patient alike the same Answer object (:class:`mmkg.sequencing.cohort.Answer`):
+# what a row says after its patient, relapse and day is made once per answer, and only the
+# nodes on the patient's own lines are made per patient. Bounded: memory stays flat.
+_MAX_MADE = 1 << 17
+_COLUMNS = ("patient", "relapse", "day", "option", "label", "kind", "status")  # and the reasons
 
 
-# A cohort repeats the same option labels, reason texts and nodes in row after row: each is
-# escaped once (the csv and json modules would scan every byte of every row again).
+class _Text:
+    """Rows as text (CSV or JSON Lines), one answer's part of a row made once."""
+
+    made: ClassVar[dict[Any, tuple[str, list[Any]]]]
+
+    def __init__(self) -> None:
+        self.out: list[str] = []
+
+    def add(self, patient: str, answered: list[tuple[int, Any, str, list[Any]]]) -> None:
+        made, out, own = self.made, self.out, self.patient(patient)
+        nodes: dict[int, str] = {}  # the patient's lines, as this format writes them
+        for relapse, day, line_iri, answers in answered:
+            start = f"{own}{relapse}{self.day(day)}"
+            for answer in answers:
+                found = made.get(answer)
+                if found is None:
+                    if len(made) >= _MAX_MADE:
+                        made.clear()
+                    found = made[answer] = self.tail(answer)
+                head, local = found
+                if not local:
+                    out.append(start + head)
+                    continue
+                for n in local:
+                    if type(n) is int and n not in nodes:
+                        nodes[n] = self.node(f"{line_iri}{n}")
+                out.append(start + head + self.local(answer, [nodes[n] if type(n) is int else n for n in local]))
+
+    def finish(self) -> bytes:
+        return "".join(self.out).encode()
+
+    def patient(self, patient: str) -> str:
+        raise NotImplementedError
+
+    def day(self, day: Any) -> str:
+        raise NotImplementedError
+
+    def tail(self, answer: Any) -> tuple[str, list[Any]]:
+        """What the row says after its start, and (for an answer on the patient's lines) the nodes still to place."""
+        raise NotImplementedError
+
+    def node(self, iri: str) -> str:
+        raise NotImplementedError
+
+    def local(self, answer: Any, nodes: list[str]) -> str:
+        raise NotImplementedError
+
+
+class _Csv(_Text):
+    made: ClassVar[dict[Any, tuple[str, list[Any]]]] = {}
+
+    def patient(self, patient: str) -> str:
+        return f"{_csv_field(patient)},"
+
+    def day(self, day: Any) -> str:
+        return f",{day.isoformat()},"
+
+    def tail(self, answer: Any) -> tuple[str, list[Any]]:
+        reasons = " | ".join([_csv_text(text) for _, text, _ in answer.parts])
+        head = f'{_csv_field(compact(answer.option))},{_csv_field(answer.label)},{answer.kind},{answer.status},"{reasons}",'
+        if answer.local:
+            return head, [node if type(node) is int else compact(node) for _, _, node in answer.parts]
+        return head + _csv_field(" ".join([compact(node) for _, _, node in answer.parts])) + "\n", []
+
+    def node(self, iri: str) -> str:
+        return compact(iri)
+
+    def local(self, answer: Any, nodes: list[str]) -> str:
+        return _quoted(" ".join(nodes)) + "\n"
+
+
+class _Jsonl(_Text):
+    made: ClassVar[dict[Any, tuple[str, list[Any]]]] = {}
+
+    def patient(self, patient: str) -> str:
+        return f'{{"patient": {_json_string(patient)}, "relapse": '
+
+    def day(self, day: Any) -> str:
+        return f', "day": "{day.isoformat()}", '
+
+    def tail(self, answer: Any) -> tuple[str, list[Any]]:
+        head = (
+            f'"option": {_json_string(answer.option)}, "label": {_json_string(answer.label)}, "kind": "{answer.kind}", '
+            f'"status": "{answer.status}", "reasons": ['
+        )
+        if answer.local:
+            return head, [node if type(node) is int else _json_string(node) for _, _, node in answer.parts]
+        return head + self.local(answer, [_json_string(node) for _, _, node in answer.parts]), []
+
+    def node(self, iri: str) -> str:
+        return json.dumps(iri, ensure_ascii=False)
+
+    def local(self, answer: Any, nodes: list[str]) -> str:
+        reasons = ", ".join(
+            [
+                f'{{"status": "{status}", "text": {_json_string(text)}, "node": {node}}}'
+                for (status, text, _), node in zip(answer.parts, nodes, strict=True)
+            ]
+        )
+        return f"{reasons}]}}\n"
+
+
+class _Parquet:
+    """Rows as an Arrow record batch: the reasons as flat columns with offsets, no object per reason."""
+
+    def __init__(self) -> None:
+        self.columns: dict[str, list[Any]] = {name: [] for name in _COLUMNS}
+        self.offsets = [0]
+        self.status: list[str] = []
+        self.text: list[str] = []
+        self.node: list[str] = []
+
+    def add(self, patient: str, answered: list[tuple[int, Any, str, list[Any]]]) -> None:
+        c = self.columns
+        for relapse, day, line_iri, answers in answered:
+            for answer in answers:
+                c["patient"].append(patient)
+                c["relapse"].append(relapse)
+                c["day"].append(day)
+                c["option"].append(answer.option)
+                c["label"].append(answer.label)
+                c["kind"].append(answer.kind)
+                c["status"].append(answer.status)
+                for status, text, node in answer.parts:
+                    self.status.append(status)
+                    self.text.append(text)
+                    self.node.append(node if type(node) is str else f"{line_iri}{node}")
+                self.offsets.append(len(self.status))
+
+    def finish(self) -> Any:
+        import pyarrow as pa
+
+        schema = _parquet_schema()
+        reasons_type = schema.field("reasons").type
+        reasons = pa.ListArray.from_arrays(
+            pa.array(self.offsets, pa.int32()),
+            pa.StructArray.from_arrays(
+                [
+                    pa.array(self.status, pa.string()),
+                    pa.array(self.text, pa.string()),
+                    pa.array(self.node, pa.string()),
+                ],
+                fields=list(reasons_type.value_type),
+            ),
+            type=reasons_type,
+        )
+        arrays = [pa.array(self.columns[name], schema.field(name).type) for name in _COLUMNS]
+        return pa.RecordBatch.from_arrays([*arrays, reasons], schema=schema)
+
+
+_TABLES: dict[str, Any] = {"csv": _Csv, "jsonl": _Jsonl, "parquet": _Parquet}
+
+
+# Option labels, reason texts and nodes recur row after row: each is escaped once.
 @functools.lru_cache(maxsize=1 << 16)
 def _csv_field(text: str) -> str:
+    return _quoted(text)
+
+
+def _quoted(text: str) -> str:
     if any(c in text for c in ',"\n\r'):
         return '"' + text.replace('"', '""') + '"'
     return text
@@ -126,56 +268,9 @@ def _csv_text(text: str) -> str:
     return text.replace('"', '""')
 
 
-def _csv_row(row: Any) -> str:
-    return f"{_csv_field(row.patient)},{row.relapse},{row.day.isoformat()},{_tail(row, _csv_tail)}"
-
-
-def _csv_tail(row: Any) -> str:
-    reasons = " | ".join([_csv_text(r.text) for r in row.reasons])
-    nodes = _csv_field(" ".join([compact(r.node) for r in row.reasons]))
-    return f'{_csv_field(compact(row.option))},{_csv_field(row.label)},{row.kind},{row.status},"{reasons}",{nodes}\n'
-
-
-# The engine gives patients with the same profile the same reasons (the same tuple): the end
-# of their row is formatted once. Keyed by identity, holding the tuple so that its id stays its own.
-_TAILS: dict[tuple[int, Any], tuple[Any, str]] = {}
-
-
-def _tail(row: Any, format_tail: Any) -> str:
-    key = (id(row.reasons), format_tail)
-    found = _TAILS.get(key)
-    if found is not None and found[0] is row.reasons:
-        return found[1]
-    text: str = format_tail(row)
-    if len(_TAILS) >= 1 << 16:
-        _TAILS.clear()
-    _TAILS[key] = (row.reasons, text)
-    return text
-
-
 @functools.lru_cache(maxsize=1 << 16)
 def _json_string(text: str) -> str:
     return json.dumps(text, ensure_ascii=False)
-
-
-def _json_row(row: Any) -> str:
-    return (
-        f'{{"patient": {_json_string(row.patient)}, "relapse": {row.relapse}, "day": "{row.day.isoformat()}", '
-        + _tail(row, _json_tail)
-    )
-
-
-def _json_tail(row: Any) -> str:
-    reasons = ", ".join(
-        [
-            f'{{"status": "{r.status}", "text": {_json_string(r.text)}, "node": {_json_string(r.node)}}}'
-            for r in row.reasons
-        ]
-    )
-    return (
-        f'"option": {_json_string(row.option)}, "label": {_json_string(row.label)}, "kind": "{row.kind}", '
-        f'"status": "{row.status}", "reasons": [{reasons}]}}\n'
-    )
 
 
 def _parquet_schema() -> Any:

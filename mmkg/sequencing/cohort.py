@@ -35,13 +35,13 @@ from __future__ import annotations
 import bisect
 import datetime as dt
 import functools
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any, NamedTuple
 
 from ..errors import InputError
 from ..store import Store
-from .history import History, parse_history
+from .history import History, Line, parse_history
 from .knowledge import AGENCY_OF_REGION, AIFA, Approval, Criteria, Knowledge, knowledge
 from .options import (
     REGIONS,
@@ -58,7 +58,7 @@ from .options import (
     new_option,
     targeted_priors,
 )
-from .states import PatientState, exposure_state
+from .states import PatientState, exposure_state, progressed_on
 
 EACH_RELAPSE = "each relapse"
 COLUMNS = ("patient", "relapse", "day", "option", "label", "kind", "status", "reasons")
@@ -108,8 +108,8 @@ class _Planned:
     indications: tuple[_Indication, ...]
     drugs: frozenset[str]  # the drugs whose exposure or refractoriness the indications look at
     shared: bool  # the answer for one patient holds for every patient with the same profile
-    components: frozenset[str]
-    single_course: frozenset[str]  # components given once (a CAR-T)
+    components: tuple[str, ...]
+    single_course: tuple[str, ...]  # components given once (a CAR-T)
     targets: frozenset[str]  # tumour antigens of the components
 
 
@@ -125,7 +125,173 @@ def _criteria_drugs(k: Knowledge, criteria: Criteria) -> set[str]:
     return {d for d in k.drugs for c in classes if k.member(d, c)} | classes
 
 
-_Answer = tuple[list[Reason], tuple[Reason, ...], str]  # reasons, worst first, status
+_Part = tuple[str, str, "str | int"]  # (status, text, node); an int node is a line number of the patient
+
+
+class Answer:
+    """What one option says for a patient at one relapse, shared by every patient the same answer holds for.
+
+    ``parts``: the reasons worst first, as (status, text, node); a node that is an ``int`` is
+    line ``node`` of the patient (``{patient}/line-{node}``), so that one answer serves every
+    patient whose lines say the same. Answers are compared by identity: a formatter may keep
+    what it made of one (:mod:`mmkg.cli.cohort` formats each answer once).
+    """
+
+    __slots__ = ("kind", "label", "local", "option", "parts", "rank", "reasons", "status", "unsorted")
+
+    def __init__(self, planned: _Planned, unsorted: tuple[_Part, ...], reasons: dict[_Part, Reason]) -> None:
+        self.option, self.label, self.kind = planned.id, planned.label, planned.kind
+        self.unsorted = unsorted  # as found: indications first (what the patient's therapies add is sorted in after)
+        self.parts = tuple(sorted(unsorted, key=_worst_first))
+        self.status = self.parts[0][0] if self.parts else "open"
+        self.rank = STATUS_ORDER[self.status]
+        self.local = any(type(part[2]) is int for part in self.parts)
+        # the reasons that are the same for every patient (None: made per patient), shared between answers
+        found = []
+        for part in self.parts:
+            if type(part[2]) is int:
+                found.append(None)
+            else:
+                reason = reasons.get(part)
+                if reason is None:
+                    reason = reasons[part] = Reason(*part)  # type: ignore[arg-type]
+                found.append(reason)
+        self.reasons: tuple[Reason | None, ...] = tuple(found)
+
+    def reasons_of(self, line_iri: str, made: dict[_Part, Reason]) -> tuple[Reason, ...]:
+        """The reasons for the patient whose lines are ``{line_iri}{n}`` (``made``: those already made for them)."""
+        if not self.local:
+            return self.reasons  # type: ignore[return-value]
+        out = []
+        for reason, part in zip(self.reasons, self.parts, strict=True):
+            if reason is None:
+                reason = made.get(part)
+                if reason is None:
+                    reason = made[part] = Reason(part[0], part[1], f"{line_iri}{part[2]}")
+            out.append(reason)
+        return tuple(out)
+
+
+class _Parts:
+    """The reasons a patient's prior therapies add to an option (interned: compared by identity)."""
+
+    __slots__ = ("parts",)
+
+    def __init__(self, parts: tuple[_Part, ...]) -> None:
+        self.parts = parts
+
+
+@dataclass(frozen=True)
+class _Epoch:
+    """The options in force between two boundaries, and which of them a patient's past can change."""
+
+    number: int
+    planned: tuple[_Planned, ...]  # in label order
+    drug_sets: tuple[frozenset[str], ...]  # the distinct drug sets the shared options' indications look at
+    drug_set_of: tuple[int, ...]  # per option: its index in drug_sets, -1 when its answer is not shared
+    by_day: bool  # an answer depends on the day itself (Italy: a decision not taken by that day)
+    # drug → the options whose answer refractoriness / exposure to it can change (component_reasons)
+    when_refractory: dict[str, tuple[int, ...]]
+    when_exposed: dict[str, tuple[int, ...]]
+
+
+class _Vector:
+    """The indications' answers of every option of an epoch for one profile, and in row order."""
+
+    __slots__ = ("answers", "ordered")
+
+    def __init__(self, answers: list[Answer]) -> None:
+        self.answers = answers
+        self.ordered = sorted(answers, key=_rank)  # stable: label order within each status
+
+
+class _Relapse:
+    """A patient at one relapse: what the shared answers are keyed by, and the full state when one is new."""
+
+    __slots__ = (
+        "_by_targets",
+        "_refractory_lines",
+        "_state",
+        "base",
+        "day",
+        "engine",
+        "exposed",
+        "history",
+        "line_iri",
+        "refractory",
+        "relapse",
+    )
+
+    def __init__(
+        self,
+        engine: CohortEngine,
+        history: History,
+        relapse: int,
+        day: dt.date,
+        exposed: dict[str, int],
+        refractory: dict[str, int],
+    ) -> None:
+        k = engine.k
+        last = history.lines[-1] if history.lines else None
+        self.engine, self.history, self.relapse, self.day = engine, history, relapse, day
+        self.exposed, self.refractory = exposed, refractory
+        # what the indications look at besides exposures (as exposure_state derives it)
+        self.base = (len(history.lines), last.course(k) if last else None, progressed_on(last, k))
+        self.line_iri = f"{history.iri()}/line-"
+        self._state: PatientState | None = None
+        # what component_facts reads, worked out once per relapse
+        self._refractory_lines: dict[str, tuple[str, int, str]] | None = None
+        self._by_targets: dict[frozenset[str], tuple[tuple[str, int, bool], ...]] | None = None
+
+    def state(self) -> PatientState:
+        if self._state is None:
+            self._state = exposure_state(self.engine.k, self.history)
+        return self._state
+
+    def component_context(self) -> tuple[Any, ...]:
+        """All that :func:`component_reasons` reads of the patient, for any option."""
+        label = line_labeller(self.engine.k, self.history)
+        watched, refractory = self.engine.watched, self.refractory
+        return (
+            tuple((d, n, label(n)) for d, n in refractory.items()),
+            tuple((d, n, d in refractory) for d, n in self.exposed.items() if d in watched),
+        )
+
+    def component_facts(self, planned: _Planned) -> tuple[Any, ...]:
+        """All that :func:`component_reasons` reads of the patient for ``planned``'s regimen."""
+        if self._refractory_lines is None:
+            label = line_labeller(self.engine.k, self.history)
+            self._refractory_lines = {d: (d, n, label(n)) for d, n in self.refractory.items()}
+            self._by_targets = {}
+        refractory_lines = self._refractory_lines
+        by_targets = self._by_targets
+        assert by_targets is not None
+        priors = by_targets.get(planned.targets)
+        if priors is None:
+            exposed, refractory, drugs = self.exposed, self.refractory, self.engine.k.drugs
+            priors = by_targets[planned.targets] = tuple(
+                (p, exposed[p], p in refractory)
+                for p in sorted(exposed)
+                if p in drugs and not planned.targets.isdisjoint(drugs[p].targets)
+            )
+        return (
+            planned.regimen,
+            tuple(refractory_lines[d] for d in planned.components if d in refractory_lines),
+            tuple((d, self.exposed[d]) for d in planned.single_course if d in self.exposed),
+            priors,
+        )
+
+
+def _first_lines(lines: list[Line]) -> tuple[dict[str, int], dict[str, int]]:
+    """The first line that gave each drug and that made the disease refractory to it (as exposure_state reads them)."""
+    exposed: dict[str, int] = {}
+    refractory: dict[str, int] = {}
+    for line in lines:
+        for drug in line.drugs:
+            exposed.setdefault(drug, line.number)
+        for drug in line.refractory_to:
+            refractory.setdefault(drug, line.number)
+    return exposed, refractory
 
 
 class CohortEngine:
@@ -140,12 +306,20 @@ class CohortEngine:
         self.each_relapse = _is_each_relapse(as_of)
         self.as_of = None if self.each_relapse else answer_day(as_of, expected=f"YYYY-MM-DD or {EACH_RELAPSE!r}")
         self.boundaries = self._boundaries()
-        self._epochs: dict[int, tuple[_Planned, ...]] = {}
+        self._epochs: dict[int, _Epoch] = {}
         self._uids: dict[Any, int] = {}
         self._drug_sets: dict[frozenset[str], frozenset[str]] = {}
-        self._answers: dict[tuple[int, int], _Answer] = {}
+        # what is shared between patients (bounded: see _bound)
         self._profile_ids: dict[Any, int] = {}
-        self._component_texts: dict[Any, list[tuple[str, str, int | str]]] = {}
+        self._vectors: dict[Any, _Vector] = {}
+        self._shared: dict[tuple[int, int], Answer] = {}
+        self._contexts: dict[tuple[Any, ...], int] = {}
+        self._component_parts: dict[tuple[Any, ...], _Parts] = {}
+        self._combined: dict[tuple[Answer, _Parts], Answer] = {}
+        self._reasons: dict[_Part, Reason] = {}
+        self._finished: dict[tuple[_Vector, int], list[Answer]] = {}
+        # the drugs whose exposure can add a reason of its own (component_reasons): targeted or given once
+        self.watched = frozenset(d for d, drug in self.k.drugs.items() if drug.targets or drug.single_course)
 
     # --- what does not depend on the patient ---------------------------------------------
 
@@ -167,12 +341,36 @@ class CohortEngine:
             }
         return sorted(days)
 
-    def _plan(self, day: dt.date) -> tuple[_Planned, ...]:
-        epoch = bisect.bisect_right(self.boundaries, day)
-        found = self._epochs.get(epoch)
+    def _epoch(self, day: dt.date) -> _Epoch:
+        number = bisect.bisect_right(self.boundaries, day)
+        found = self._epochs.get(number)
         if found is None:
-            found = self._epochs[epoch] = self._compile_plan(day)
+            found = self._epochs[number] = self._compile_epoch(number, day)
         return found
+
+    def _compile_epoch(self, number: int, day: dt.date) -> _Epoch:
+        planned = self._compile_plan(day)
+        drug_sets = list(dict.fromkeys(p.drugs for p in planned if p.shared))
+        when_refractory: dict[str, set[int]] = {}
+        when_exposed: dict[str, set[int]] = {}
+        targeted = {d: drug.targets for d, drug in self.k.drugs.items() if drug.targets}
+        for position, option in enumerate(planned):
+            for drug in option.components:
+                when_refractory.setdefault(drug, set()).add(position)
+            for drug in option.single_course:
+                when_exposed.setdefault(drug, set()).add(position)
+            for drug, targets in targeted.items():
+                if not option.targets.isdisjoint(targets):
+                    when_exposed.setdefault(drug, set()).add(position)
+        return _Epoch(
+            number=number,
+            planned=planned,
+            drug_sets=tuple(drug_sets),
+            drug_set_of=tuple(drug_sets.index(p.drugs) if p.shared else -1 for p in planned),
+            by_day=not all(p.shared for p in planned),
+            when_refractory={d: tuple(sorted(found)) for d, found in when_refractory.items()},
+            when_exposed={d: tuple(sorted(found)) for d, found in when_exposed.items()},
+        )
 
     def _compile_plan(self, day: dt.date) -> tuple[_Planned, ...]:
         k = self.k
@@ -190,7 +388,7 @@ class CohortEngine:
                 by_day = italy is not None and italy[0] == "none"
                 indications.append(_Indication(approval, criteria, f"the indication ({approval.label})", italy, by_day))
                 drugs |= _criteria_drugs(k, criteria)
-            components = frozenset(option.components)
+            components = tuple(option.components)
             uid_key = (regimen, tuple((i.approval.iri, i.approval.indication, i.italy) for i in indications))
             planned.append(
                 _Planned(
@@ -204,7 +402,7 @@ class CohortEngine:
                     drugs=self._drug_sets.setdefault(frozenset(drugs), frozenset(drugs)),
                     shared=not any(i.italy_by_day for i in indications),
                     components=components,
-                    single_course=frozenset(d for d in components if k.drugs[d].single_course),
+                    single_course=tuple(d for d in components if k.drugs[d].single_course),
                     targets=frozenset(t for d in components for t in k.drugs[d].targets),
                 )
             )
@@ -213,9 +411,9 @@ class CohortEngine:
 
     # --- the patient ---------------------------------------------------------------------
 
-    def _indications(self, planned: _Planned, state: PatientState, day: dt.date) -> _Answer:
+    def _indications(self, planned: _Planned, relapse: _Relapse) -> Answer:
         """What the option's indications say for this patient."""
-        k = self.k
+        k, state, day = self.k, relapse.state(), relapse.day
         per_indication = []
         for indication in planned.indications:
             italy = italy_status(k, indication.approval, day) if indication.italy_by_day else indication.italy
@@ -223,120 +421,161 @@ class CohortEngine:
                 k, indication.criteria, state, where=indication.where, node=indication.approval.iri
             )
             per_indication.append((indication.approval, reasons, italy))
-        reasons = indication_reasons(per_indication)
-        ordered = tuple(sorted(reasons, key=_worst_first))
-        return reasons, ordered, ordered[0].status if ordered else "open"
-
-    def _components(
-        self,
-        planned: _Planned,
-        state: PatientState,
-        priors: list[str],
-        line_iri: str,
-        line_label: Callable[[int], str],
-    ) -> list[Reason]:
-        """The reasons the patient's prior therapies give (:func:`component_reasons`), their texts shared.
-
-        The texts depend on the regimen and on which of its drugs, and of the earlier drugs of
-        the same target, the patient had in which line (labelled how); the patient's own
-        part is the line's IRI.
-        """
-        exposed, refractory, drugs = state.exposed, state.refractory, self.k.drugs
-        facts = (
-            planned.regimen,
-            tuple((d, refractory[d], line_label(refractory[d])) for d in planned.components if d in refractory),
-            tuple((d, exposed[d]) for d in planned.single_course if d in exposed),
-            tuple((p, exposed[p], p in refractory) for p in priors if not planned.targets.isdisjoint(drugs[p].targets)),
+        return Answer(
+            planned, tuple((r.status, r.text, r.node) for r in indication_reasons(per_indication)), self._reasons
         )
-        found = self._component_texts.get(facts)
-        if found is None:
-            if len(self._component_texts) >= _MAX_SHARED:
-                self._component_texts.clear()
+
+    def _vector(self, epoch: _Epoch, relapse: _Relapse, profiles: tuple[int, ...] | None) -> _Vector:
+        """The indications' answers of the epoch's options; shared by profile when ``profiles`` are given."""
+        answers = []
+        for planned, index in zip(epoch.planned, epoch.drug_set_of, strict=True):
+            if profiles is None or index < 0:
+                answers.append(self._indications(planned, relapse))
+                continue
+            key = (planned.uid, profiles[index])
+            found = self._shared.get(key)
+            if found is None:
+                found = self._shared[key] = self._indications(planned, relapse)
+            answers.append(found)
+        return _Vector(answers)
+
+    def _with_components(self, planned: _Planned, answer: Answer, relapse: _Relapse) -> Answer:
+        """``answer`` with the reasons the patient's prior therapies give (:func:`component_reasons`), if any.
+
+        They depend on the regimen and on which of its drugs, and of the earlier drugs of the
+        same target, the patient had in which line (labelled how): patients alike in that share them.
+        """
+        facts = relapse.component_facts(planned)
+        parts = self._component_parts.get(facts)
+        if parts is None:
+            line_iri = relapse.line_iri
             reasons = component_reasons(
                 self.k,
                 planned.regimen,
-                state,
-                priors,
+                relapse.state(),
+                targeted_priors(self.k, relapse.state()),
                 line_iri=line_iri,
-                line_label=line_label,
+                line_label=line_labeller(self.k, relapse.history),
                 evidence=functools.partial(evidence_after, self.k),
             )
-            found = self._component_texts[facts] = [
-                (r.status, r.text, int(r.node[len(line_iri) :]) if r.node.startswith(line_iri) else r.node)
-                for r in reasons
-            ]
-        return [
-            Reason(status, text, line_iri + str(node) if isinstance(node, int) else node)
-            for status, text, node in found
-        ]
-
-    def _rows(self, history: History, relapse: int, day: dt.date) -> list[CohortRow]:
-        k = self.k
-        history = history.until(day)
-        state = exposure_state(k, history)
-        # drugs standing for classes (the CLI's quick form) make the patient's profile their own
-        shared = not history.placeholders
-        exposed, refractory = frozenset(state.exposed), frozenset(state.refractory)
-        base = (state.prior_lines, state.last_line_course, state.progression_on_last_line)
-        priors = targeted_priors(k, state)
-        prior_targets = frozenset(t for d in priors for t in k.drugs[d].targets)
-        line_iri = f"{history.iri()}/line-"
-        line_label = line_labeller(k, history)
-        profiles: dict[frozenset[str], int] = {}
-        answers, profile_ids = self._answers, self._profile_ids
-        patient = history.id
-        # the plan is in label order, so rows need only be grouped by status (as mmkg.options sorts them)
-        by_status: tuple[list[CohortRow], ...] = ([], [], [], [])
-        for planned in self._plan(day):
-            if shared and planned.shared:
-                profile = profiles.get(planned.drugs)
-                if profile is None:
-                    drugs = planned.drugs
-                    if len(answers) >= _MAX_SHARED:
-                        answers.clear()
-                        profile_ids.clear()
-                    found = (base, exposed & drugs, refractory & drugs)
-                    profile = profiles[drugs] = profile_ids.setdefault(found, len(profile_ids))
-                key = (planned.uid, profile)
-                answer = answers.get(key)
-                if answer is None:
-                    answer = answers[key] = self._indications(planned, state, day)
-            else:
-                answer = self._indications(planned, state, day)
-            reasons, ordered, status = answer
-            if not (
-                planned.components.isdisjoint(refractory)
-                and planned.single_course.isdisjoint(exposed)
-                and planned.targets.isdisjoint(prior_targets)
-            ):
-                more = self._components(planned, state, priors, line_iri, line_label)
-                if more:
-                    ordered = tuple(sorted(reasons + more, key=_worst_first))
-                    status = ordered[0].status
-            by_status[STATUS_ORDER[status]].append(
-                CohortRow(patient, relapse, day, planned.id, planned.label, planned.kind, status, ordered)
+            parts = self._component_parts[facts] = _Parts(
+                tuple(
+                    (r.status, r.text, int(r.node[len(line_iri) :]) if r.node.startswith(line_iri) else r.node)
+                    for r in reasons
+                )
             )
-        return [row for rows in by_status for row in rows]
+        if not parts.parts:
+            return answer
+        found = self._combined.get((answer, parts))
+        if found is None:
+            found = self._combined[(answer, parts)] = Answer(planned, answer.unsorted + parts.parts, self._reasons)
+        return found
 
-    def answer(self, history: History) -> Iterator[CohortRow]:
-        """The rows of one patient: at ``as_of``, or at the start of every line after the first."""
+    def _answers(self, relapse: _Relapse) -> list[Answer]:
+        """The answers of every option in force for the patient at ``relapse``, in row order."""
+        self._bound()
+        epoch = self._epoch(relapse.day)
+        exposed, refractory = relapse.exposed, relapse.refractory
+        if relapse.history.placeholders:
+            # drugs standing for classes (the CLI's quick form) make the patient's profile their own
+            vector = self._vector(epoch, relapse, None)
+        else:
+            ids, base = self._profile_ids, relapse.base
+            exposed_set, refractory_set = frozenset(exposed), frozenset(refractory)
+            profiles = tuple(
+                ids.setdefault((base, exposed_set & drugs, refractory_set & drugs), len(ids))
+                for drugs in epoch.drug_sets
+            )
+            key = (epoch.number, relapse.day if epoch.by_day else None, profiles)
+            found = self._vectors.get(key)
+            if found is None:
+                found = self._vectors[key] = self._vector(epoch, relapse, profiles)
+            vector = found
+        affected: set[int] = set()
+        for drug in refractory:
+            affected.update(epoch.when_refractory.get(drug, ()))
+        for drug in exposed:
+            affected.update(epoch.when_exposed.get(drug, ()))
+        if not affected:
+            return vector.ordered
+        # patients whose prior therapies are alike (refractory to which drugs in which line,
+        # exposed to which targeted drugs) get the same reasons from them
+        contexts = self._contexts
+        context = contexts.setdefault(relapse.component_context(), len(contexts))
+        found = self._finished.get((vector, context))
+        if found is None:
+            answers = list(vector.answers)
+            for position in affected:
+                answers[position] = self._with_components(epoch.planned[position], answers[position], relapse)
+            answers.sort(key=_rank)  # stable: label order within each status
+            found = self._finished[(vector, context)] = answers
+        return found
+
+    def _bound(self) -> None:
+        """Forget what is shared once it reaches _MAX_SHARED: memory stays flat however long the cohort.
+
+        What is keyed by the numbers of profiles or contexts goes with them.
+        """
+        if max(len(self._profile_ids), len(self._vectors), len(self._shared)) >= _MAX_SHARED:
+            for shared in (self._profile_ids, self._vectors, self._shared, self._finished):
+                shared.clear()
+        if len(self._contexts) >= _MAX_SHARED or len(self._finished) >= _MAX_SHARED:
+            self._contexts.clear()
+            self._finished.clear()
+        for shared in (self._component_parts, self._combined, self._reasons):
+            if len(shared) >= _MAX_SHARED:
+                shared.clear()
+
+    def relapses(self, history: History) -> Iterator[tuple[int, dt.date, str, list[Answer]]]:
+        """(relapse, day, the patient's line IRI without its number, answers in row order) of one patient.
+
+        What :meth:`answer` gives as rows, for formatters that make the rows' text themselves.
+        """
         if not self.each_relapse:
             day = self.as_of or dt.date.today()
-            yield from self._rows(history, len(history.until(day).lines), day)
+            before = history.until(day)
+            relapse = _Relapse(self, before, len(before.lines), day, *_first_lines(before.lines))
+            yield relapse.relapse, day, relapse.line_iri, self._answers(relapse)
             return
         for line in history.lines[1:]:
             if line.start is None:
                 raise RelapseError(
                     f"patient {history.id}: line {line.number} has no start date; answering at each relapse needs the start of every line after the first"
                 )
-        for relapse, line in enumerate(history.lines[1:], start=1):
+        exposed: dict[str, int] = {}
+        refractory: dict[str, int] = {}
+        for number, line in enumerate(history.lines[1:], start=1):
             assert line.start is not None
-            before = History(history.id, history.lines[:relapse], history.placeholders, history.assumptions)
-            yield from self._rows(before, relapse, line.start)
+            previous = history.lines[number - 1]
+            for drug in previous.drugs:
+                exposed.setdefault(drug, previous.number)
+            for drug in previous.refractory_to:
+                refractory.setdefault(drug, previous.number)
+            before = History(history.id, history.lines[:number], history.placeholders, history.assumptions)
+            kept = before.until(line.start)
+            if kept is before:
+                relapse = _Relapse(self, before, number, line.start, dict(exposed), dict(refractory))
+            else:  # a history built by hand whose earlier lines start later
+                relapse = _Relapse(self, kept, number, line.start, *_first_lines(kept.lines))
+            yield number, line.start, relapse.line_iri, self._answers(relapse)
+
+    def answer(self, history: History) -> Iterator[CohortRow]:
+        """The rows of one patient: at ``as_of``, or at the start of every line after the first."""
+        patient = history.id
+        made: dict[_Part, Reason] = {}  # a reason on one of the patient's lines recurs option after option
+        for relapse, day, line_iri, answers in self.relapses(history):
+            for a in answers:
+                yield CohortRow(
+                    patient, relapse, day, a.option, a.label, a.kind, a.status, a.reasons_of(line_iri, made)
+                )
 
 
-def _worst_first(reason: Reason) -> int:
-    return -STATUS_ORDER[reason.status]
+def _worst_first(part: _Part) -> int:
+    return -STATUS_ORDER[part[0]]
+
+
+def _rank(answer: Answer) -> int:
+    return answer.rank
 
 
 def _is_each_relapse(as_of: Any) -> bool:
@@ -366,4 +605,4 @@ def options_for_cohort(
         yield from engine.answer(history)
 
 
-__all__ = ["COLUMNS", "EACH_RELAPSE", "CohortEngine", "CohortRow", "RelapseError", "options_for_cohort"]
+__all__ = ["COLUMNS", "EACH_RELAPSE", "Answer", "CohortEngine", "CohortRow", "RelapseError", "options_for_cohort"]

@@ -533,22 +533,28 @@ MAX_ITEMS = 20_000
 
 def _check_bounds(data: Any, source: str) -> None:
     """Refuse data nested deeper than a history can be, or larger than one can be, before anything reads it."""
+    # every value counts (keys, scalars and containers); only containers are visited
     stack = [(data, 1)]
-    seen = 0
+    seen = 1
     while stack:
         value, depth = stack.pop()
-        seen += 1
-        if seen > MAX_ITEMS:
-            raise HistoryError(source, [f"more than {MAX_ITEMS} values: a history is much smaller"])
         if isinstance(value, dict):
-            children: list[Any] = [*value.keys(), *value.values()]
+            children: Any = (*value, *value.values())
         elif isinstance(value, (list, tuple, set, frozenset)):
-            children = list(value)
+            children = value
         else:
             continue
-        if depth >= MAX_DEPTH and children:
+        if not children:
+            continue
+        if depth >= MAX_DEPTH:
             raise HistoryError(source, [f"nested deeper than {MAX_DEPTH} levels: not a history"])
-        stack.extend((child, depth + 1) for child in children)
+        seen += len(children)
+        if seen > MAX_ITEMS:
+            raise HistoryError(source, [f"more than {MAX_ITEMS} values: a history is much smaller"])
+        stack.extend((child, depth + 1) for child in children if isinstance(child, _CONTAINERS))
+
+
+_CONTAINERS = (dict, list, tuple, set, frozenset)
 
 
 def parse_history(data: Any, kg: Store, *, source: str = "history") -> History:

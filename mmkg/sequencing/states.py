@@ -274,13 +274,14 @@ def exposure_state(k: Knowledge, history: History, types: dict[str, frozenset[st
         refractory=refractory_line,
         states=set(),
         drug_types=_drug_types(k, set(exposed_line), history) if types is None else types,
-        progression_on_last_line=_progressed_on(last, k),
+        progression_on_last_line=progressed_on(last, k),
         last_line=last.number if last else 0,
         last_line_course=course,
     )
 
 
-def _progressed_on(line: Line | None, k: Knowledge) -> bool | None:
+def progressed_on(line: Line | None, k: Knowledge) -> bool | None:
+    """Whether the disease progressed on ``line`` (a refractory course), None when the history does not say."""
     if line is None:
         return None
     course = line.course(k)
