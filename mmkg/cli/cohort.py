@@ -11,22 +11,19 @@ from __future__ import annotations
 
 import contextlib
 import functools
+import itertools
 import json
 import os
 import sys
-from collections import deque
 from collections.abc import Iterator
 from pathlib import Path
-from typing import IO, TYPE_CHECKING, Any, ClassVar
+from typing import IO, Any, ClassVar
 
 import click
 
 from ..errors import InputError, MmkgError
 from ..prefixes import compact
 from .common import DISCLAIMER, _load, main, once
-
-if TYPE_CHECKING:
-    from concurrent.futures import Future
 
 FORMATS = ("csv", "jsonl", "parquet")
 CHUNK = 200  # patients per task: large enough to amortise a task, small enough to stream
@@ -465,30 +462,17 @@ def _run(
             for chunk in chunks:
                 yield _answer(chunk)
         return
-    import multiprocessing
-    from concurrent.futures import ProcessPoolExecutor
+    from ..sequencing.cohort import in_processes
 
     # forked workers inherit the loaded graph and engine; elsewhere each worker loads the release
-    forked = "fork" in multiprocessing.get_all_start_methods()
-    context = multiprocessing.get_context("fork" if forked else None)
-    if forked:
-        _start(region, as_of, fmt, source, kg)
-    pool = (
-        ProcessPoolExecutor(workers, mp_context=context)
-        if forked
-        else ProcessPoolExecutor(workers, mp_context=context, initializer=_start, initargs=(region, as_of, fmt, source))
+    _start(region, as_of, fmt, source, kg)
+    yield from in_processes(
+        _answer,
+        itertools.chain((first, second), chunks),
+        workers=workers,
+        initializer=_start,
+        initargs=(region, as_of, fmt, source),
     )
-    with pool:
-        pending: deque[Future[tuple[Any, list[str], int, int]]] = deque()
-        pending.append(pool.submit(_answer, first))
-        pending.append(pool.submit(_answer, second))
-        for chunk in chunks:
-            # a bounded window of chunks in flight: memory stays flat however long the file
-            if len(pending) >= 2 * workers:
-                yield pending.popleft().result()
-            pending.append(pool.submit(_answer, chunk))
-        while pending:
-            yield pending.popleft().result()
 
 
 @contextlib.contextmanager

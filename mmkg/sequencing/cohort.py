@@ -35,13 +35,17 @@ from __future__ import annotations
 import bisect
 import datetime as dt
 import functools
-from collections.abc import Iterable, Iterator
+import itertools
+import multiprocessing
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass
 from typing import Any, NamedTuple
 
 from ..errors import InputError
 from ..store import Store
-from .history import History, Line, parse_history
+from .history import History, HistoryError, Line, parse_history
 from .knowledge import AGENCY_OF_REGION, AIFA, Approval, Criteria, Knowledge, knowledge
 from .options import (
     REGIONS,
@@ -147,7 +151,7 @@ class Answer:
         self.rank = STATUS_ORDER[self.status]
         self.local = any(type(part[2]) is int for part in self.parts)
         # the reasons that are the same for every patient (None: made per patient), shared between answers
-        found = []
+        found: list[Reason | None] = []
         for part in self.parts:
             if type(part[2]) is int:
                 found.append(None)
@@ -502,14 +506,14 @@ class CohortEngine:
         # exposed to which targeted drugs) get the same reasons from them
         contexts = self._contexts
         context = contexts.setdefault(relapse.component_context(), len(contexts))
-        found = self._finished.get((vector, context))
-        if found is None:
-            answers = list(vector.answers)
+        finished = self._finished.get((vector, context))
+        if finished is None:
+            finished = list(vector.answers)
             for position in affected:
-                answers[position] = self._with_components(epoch.planned[position], answers[position], relapse)
-            answers.sort(key=_rank)  # stable: label order within each status
-            found = self._finished[(vector, context)] = answers
-        return found
+                finished[position] = self._with_components(epoch.planned[position], finished[position], relapse)
+            finished.sort(key=_rank)  # stable: label order within each status
+            self._finished[(vector, context)] = finished
+        return finished
 
     def _bound(self) -> None:
         """Forget what is shared once it reaches _MAX_SHARED: memory stays flat however long the cohort.
@@ -517,14 +521,19 @@ class CohortEngine:
         What is keyed by the numbers of profiles or contexts goes with them.
         """
         if max(len(self._profile_ids), len(self._vectors), len(self._shared)) >= _MAX_SHARED:
-            for shared in (self._profile_ids, self._vectors, self._shared, self._finished):
-                shared.clear()
+            self._profile_ids.clear()
+            self._vectors.clear()
+            self._shared.clear()
+            self._finished.clear()
         if len(self._contexts) >= _MAX_SHARED or len(self._finished) >= _MAX_SHARED:
             self._contexts.clear()
             self._finished.clear()
-        for shared in (self._component_parts, self._combined, self._reasons):
-            if len(shared) >= _MAX_SHARED:
-                shared.clear()
+        if len(self._component_parts) >= _MAX_SHARED:
+            self._component_parts.clear()
+        if len(self._combined) >= _MAX_SHARED:
+            self._combined.clear()
+        if len(self._reasons) >= _MAX_SHARED:
+            self._reasons.clear()
 
     def relapses(self, history: History) -> Iterator[tuple[int, dt.date, str, list[Answer]]]:
         """(relapse, day, the patient's line IRI without its number, answers in row order) of one patient.
@@ -563,11 +572,13 @@ class CohortEngine:
         """The rows of one patient: at ``as_of``, or at the start of every line after the first."""
         patient = history.id
         made: dict[_Part, Reason] = {}  # a reason on one of the patient's lines recurs option after option
+        own: dict[Answer, tuple[Reason, ...]] = {}  # and an answer relapse after relapse
         for relapse, day, line_iri, answers in self.relapses(history):
             for a in answers:
-                yield CohortRow(
-                    patient, relapse, day, a.option, a.label, a.kind, a.status, a.reasons_of(line_iri, made)
-                )
+                reasons = own.get(a) if a.local else a.reasons
+                if reasons is None:
+                    reasons = own[a] = a.reasons_of(line_iri, made)
+                yield CohortRow(patient, relapse, day, a.option, a.label, a.kind, a.status, reasons)  # type: ignore[arg-type]
 
 
 def _worst_first(part: _Part) -> int:
@@ -588,6 +599,7 @@ def options_for_cohort(
     *,
     region: str,
     as_of: dt.date | str | None = None,
+    workers: int = 1,
 ) -> Iterator[CohortRow]:
     """Every patient's options in ``region``, one row per patient (per relapse) and option, streamed.
 
@@ -596,13 +608,105 @@ def options_for_cohort(
     each line after the first started, answered with the lines before it. A history
     with problems raises :class:`~mmkg.sequencing.HistoryError` (``mmkg cohort`` reports
     and skips it instead). The rows are those :func:`mmkg.options` gives each patient.
+    ``workers``: processes answering chunks of patients (forked from this one, where the
+    system forks; elsewhere one process answers); the rows come in the same order.
     Information with its evidence; not medical advice.
     """
+    if not isinstance(workers, int) or isinstance(workers, bool) or workers < 1:
+        raise InputError(f"workers must be a whole number of at least 1, got {workers!r}")
     engine = CohortEngine(kg, region=region, as_of=as_of)
-    for number, history in enumerate(histories, start=1):
-        if not isinstance(history, History):
-            history = parse_history(history, kg, source=f"history {number}")
-        yield from engine.answer(history)
+    numbered = enumerate(histories, start=1)
+    if workers == 1 or not _FORKS:
+        for number, history in numbered:
+            yield from engine.answer(_history(engine, number, history))
+        return
+    _FORKED["engine"] = engine
+    try:
+        for rows, problem in in_processes(_answer_chunk, _chunked(numbered), workers=workers):
+            yield from rows
+            if problem is not None:
+                raise problem.error()
+    finally:
+        _FORKED.pop("engine", None)
 
 
-__all__ = ["COLUMNS", "EACH_RELAPSE", "Answer", "CohortEngine", "CohortRow", "RelapseError", "options_for_cohort"]
+def _history(engine: CohortEngine, number: int, history: History | dict[str, Any]) -> History:
+    return history if isinstance(history, History) else parse_history(history, engine.kg, source=f"history {number}")
+
+
+_FORKS = "fork" in multiprocessing.get_all_start_methods()
+_FORKED: dict[str, CohortEngine] = {}  # the engine forked workers inherit
+_CHUNK = 100  # patients per task: enough to amortise a task, few enough to stream
+
+
+def _chunked(numbered: Iterator[tuple[int, Any]]) -> Iterator[list[tuple[int, Any]]]:
+    while chunk := list(itertools.islice(numbered, _CHUNK)):
+        yield chunk
+
+
+@dataclass(frozen=True)
+class _Problem:
+    """An input error raised in a worker, carried back (HistoryError's arguments are not its message)."""
+
+    kind: type[InputError]
+    message: str
+    source: str | None
+    problems: list[str] | None
+
+    def error(self) -> InputError:
+        if self.kind is HistoryError and self.source is not None and self.problems is not None:
+            return HistoryError(self.source, self.problems)
+        return self.kind(self.message)
+
+
+def _answer_chunk(chunk: list[tuple[int, Any]]) -> tuple[list[CohortRow], _Problem | None]:
+    """The rows of a chunk of patients, up to the first that cannot be answered (and why)."""
+    engine = _FORKED["engine"]
+    rows: list[CohortRow] = []
+    for number, history in chunk:
+        try:
+            rows.extend(engine.answer(_history(engine, number, history)))
+        except InputError as error:
+            problem = _Problem(
+                type(error), str(error), getattr(error, "source", None), getattr(error, "problems", None)
+            )
+            return rows, problem
+    return rows, None
+
+
+def in_processes(
+    function: Callable[[Any], Any],
+    tasks: Iterator[Any],
+    *,
+    workers: int,
+    initializer: Callable[..., None] | None = None,
+    initargs: tuple[Any, ...] = (),
+) -> Iterator[Any]:
+    """``function`` of every task, in the order of the tasks, over ``workers`` processes.
+
+    Forked where the system forks (the workers inherit this process's state, ``initializer``
+    is not called), else started afresh with ``initializer(*initargs)``. A bounded window of
+    tasks is in flight: memory stays flat however many tasks there are.
+    """
+    context = multiprocessing.get_context("fork" if _FORKS else None)
+    options: dict[str, Any] = {} if _FORKS else {"initializer": initializer, "initargs": initargs}
+    with ProcessPoolExecutor(workers, mp_context=context, **options) as pool:
+        pending: deque[Future[Any]] = deque()
+        for task in tasks:
+            if len(pending) >= 2 * workers:
+                yield pending.popleft().result()
+            pending.append(pool.submit(function, task))
+        while pending:
+            yield pending.popleft().result()
+
+
+__all__ = [
+    "COLUMNS",
+    "EACH_RELAPSE",
+    "Answer",
+    "CohortEngine",
+    "CohortRow",
+    "RelapseError",
+    "in_processes",
+    "options_for_cohort",
+]
