@@ -12,8 +12,10 @@ last run are in the README's performance section.
   parses ``release/mmkg.ttl`` and runs the same SPARQL;
 - warm: every named query on the loaded store vs rdflib on the same graph in memory;
 - build: each stage of ``mmkg build`` with its time and peak memory (HermiT cold and cached);
-- cohort: the single-patient engine vs the batch engine in process and ``mmkg cohort`` at
-  1k / 10k / 100k generated patients at every relapse (rates, peak memory, growth);
+- cohort: the single-patient engine vs the batch engine in process (one process and two
+  forked workers) and ``mmkg cohort`` to CSV and Parquet at 1k / 10k / 100k generated
+  patients at every relapse (patients and patient-relapses per second and per CPU-second —
+  a process's CPU time includes its workers' — peak memory, growth);
 - scale: every named query on the graph with its trials and approvals copied to 10× and 50×,
   pyoxigraph vs rdflib, and the growth of each against linear growth.
 
@@ -372,7 +374,7 @@ def histories():
         for line in handle:
             yield json.loads(line)
 rows = 0
-for row in options_for_cohort(kg, histories(), region=sys.argv[2], as_of="each relapse"):
+for row in options_for_cohort(kg, histories(), region=sys.argv[2], as_of="each relapse", workers=int(sys.argv[3])):
     rows += 1
 print(rows)
 """
@@ -445,23 +447,28 @@ def cohort(sizes: list[int], repeat: int, region: str = "EU") -> list[dict[str, 
                 "relapses/CPU-s": runs[0]["relapses"] / base["cpu"],
             }
         )
-        timings: dict[str, dict[int, float]] = {"batch": {}, "cli": {}}
-        output = Path(scratch) / "rows.csv"
+        output = Path(scratch) / "rows.out"
+
+        def batch(n: int, workers: int) -> list[str]:
+            return [PYTHON, "-c", BATCH_SCRIPT, str(files[n]), region, str(workers)]
+
+        def cli(n: int, fmt: str) -> list[str]:
+            each = ["--region", region, "--as-of", "each-relapse"]
+            return [MMKG, "cohort", str(files[n]), *each, "--format", fmt, "-o", str(output)]
+
+        engines: list[tuple[str, Callable[[int], list[str]], str]] = [
+            ("batch, in process (options_for_cohort)", lambda n: batch(n, 1), "1 process"),
+            ("batch, in process, workers=2", lambda n: batch(n, 2), "2 forked workers"),
+            ("mmkg cohort … -o rows.csv", lambda n: cli(n, "csv"), "2 workers"),
+            ("mmkg cohort … --format parquet", lambda n: cli(n, "parquet"), "2 workers"),
+        ]
+        timings: dict[str, dict[int, float]] = {engine: {} for engine, _, _ in engines}
         for n in sizes:
-            batch = repeated(lambda n=n: run_process([PYTHON, "-c", BATCH_SCRIPT, str(files[n]), region]), repeat)
-            cli = repeated(
-                lambda n=n: run_process(
-                    [MMKG, "cohort", str(files[n]), "--region", region, "--as-of", "each-relapse", "-o", str(output)]
-                ),
-                repeat,
-            )
-            size_mb = output.stat().st_size / 1e6
-            output.unlink()
-            timings["batch"][n], timings["cli"][n] = batch["wall"], cli["wall"]
-            for engine, figures, note in (
-                ("batch, in process (options_for_cohort)", batch, "1 process"),
-                ("mmkg cohort … -o rows.csv", cli, f"{size_mb:,.0f} MB of CSV"),
-            ):
+            for engine, command, note in engines:
+                figures = repeated(lambda n=n, command=command: run_process(command(n)), repeat)
+                size = f"; {output.stat().st_size / 1e6:,.0f} MB" if output.exists() else ""
+                output.unlink(missing_ok=True)
+                timings[engine][n] = figures["wall"]
                 rows.append(
                     {
                         "engine": engine,
@@ -471,21 +478,23 @@ def cohort(sizes: list[int], repeat: int, region: str = "EU") -> list[dict[str, 
                         "spread": figures["spread"],
                         "patients/s": n / figures["wall"],
                         "relapses/s": relapses[n] / figures["wall"],
+                        "patients/CPU-s": n / figures["cpu"],
                         "relapses/CPU-s": relapses[n] / figures["cpu"],
                         "peak MB": figures["rss"],
-                        "note": note,
+                        "note": note + size,
                     }
                 )
         for engine, by_size in timings.items():
             for small, large in itertools.pairwise(sizes):
                 rows.append(
                     {
-                        "engine": f"growth {engine}",
+                        "engine": f"growth: {engine}",
                         "patients": large,
                         "note": f"{large // small}× the patients: {by_size[large] / by_size[small]:.2f}× the time",
                     }
                 )
-    columns = ["engine", "patients", "relapses", "wall s", "spread", "patients/s", "relapses/s", "relapses/CPU-s"]
+    columns = ["engine", "patients", "relapses", "wall s", "spread", "patients/s", "relapses/s"]
+    columns += ["patients/CPU-s", "relapses/CPU-s"]
     table(
         f"Cohort at every relapse ({region}; generated histories; median of {repeat})",
         rows,
