@@ -89,6 +89,27 @@ def test_batch_and_single_patient_engines_agree_on_1000_generated_patients(kg) -
     assert_same_answers(kg, [parse_history(h, kg) for h in generate_cohort(kg, 1000, seed=1000)], REGIONS, FIXED_DAYS)
 
 
+def test_two_workers_give_the_same_rows_in_the_same_order(kg, sample) -> None:
+    one = list(options_for_cohort(kg, sample, region="IT", as_of=EACH_RELAPSE))
+    assert list(options_for_cohort(kg, sample, region="IT", as_of=EACH_RELAPSE, workers=2)) == one
+
+
+def test_with_workers_a_bad_history_still_stops_the_cohort_where_it_is(kg, sample) -> None:
+    """The rows of the patients before it come out, then the error naming its place (as in one process)."""
+    histories: list[Any] = [*sample, {"id": "bad", "lines": [{"regimen": "no-such"}]}, *sample[:5]]
+    got = []
+    with pytest.raises(HistoryError, match=f"history {len(sample) + 1}") as raised:
+        got.extend(options_for_cohort(kg, histories, region="EU", as_of="2025-01-01", workers=2))
+    assert any("no-such" in problem for problem in raised.value.problems)
+    assert got == list(options_for_cohort(kg, sample, region="EU", as_of="2025-01-01"))
+
+
+def test_workers_must_be_a_positive_whole_number(kg) -> None:
+    for workers in (0, -1, 1.5, True):
+        with pytest.raises(InputError, match="workers"):
+            next(options_for_cohort(kg, [], region="EU", workers=workers))
+
+
 def test_quick_form_patients_whose_drugs_stand_for_classes_agree_too(kg) -> None:
     history = history_from_shortcuts(
         kg, after="belantamab mafodotin", refractory=["anti-CD38"], exposed=["bortezomib", "IMiD"], lines=4
