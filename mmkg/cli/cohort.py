@@ -134,6 +134,12 @@ class _Text:
 
     def tail(self, answer: Any) -> tuple[str, list[Any]]:
         """What the row says after its start, and (for an answer on the patient's lines) the nodes still to place."""
+        if answer.local:
+            return self.head(answer), [node if type(node) is int else self.node(node) for _, _, node in answer.parts]
+        return self.head(answer) + self.local(answer, [self.node(node) for _, _, node in answer.parts]), []
+
+    def head(self, answer: Any) -> str:
+        """The row after its start, up to the nodes of its reasons."""
         raise NotImplementedError
 
     def node(self, iri: str) -> str:
@@ -152,12 +158,9 @@ class _Csv(_Text):
     def day(self, day: Any) -> str:
         return f",{day.isoformat()},"
 
-    def tail(self, answer: Any) -> tuple[str, list[Any]]:
+    def head(self, answer: Any) -> str:
         reasons = " | ".join([_csv_text(text) for _, text, _ in answer.parts])
-        head = f'{_csv_field(compact(answer.option))},{_csv_field(answer.label)},{answer.kind},{answer.status},"{reasons}",'
-        if answer.local:
-            return head, [node if type(node) is int else compact(node) for _, _, node in answer.parts]
-        return head + _csv_field(" ".join([compact(node) for _, _, node in answer.parts])) + "\n", []
+        return f'{_csv_field(compact(answer.option))},{_csv_field(answer.label)},{answer.kind},{answer.status},"{reasons}",'
 
     def node(self, iri: str) -> str:
         return compact(iri)
@@ -175,14 +178,11 @@ class _Jsonl(_Text):
     def day(self, day: Any) -> str:
         return f', "day": "{day.isoformat()}", '
 
-    def tail(self, answer: Any) -> tuple[str, list[Any]]:
-        head = (
+    def head(self, answer: Any) -> str:
+        return (
             f'"option": {_json_string(answer.option)}, "label": {_json_string(answer.label)}, "kind": "{answer.kind}", '
             f'"status": "{answer.status}", "reasons": ['
         )
-        if answer.local:
-            return head, [node if type(node) is int else _json_string(node) for _, _, node in answer.parts]
-        return head + self.local(answer, [_json_string(node) for _, _, node in answer.parts]), []
 
     def node(self, iri: str) -> str:
         return json.dumps(iri, ensure_ascii=False)
