@@ -15,6 +15,7 @@ from pathlib import Path
 import pyoxigraph as ox
 import pytest
 import yaml
+from xdist.scheduler import LoadScopeScheduling
 
 import mmkg
 from mmkg import resources
@@ -34,6 +35,41 @@ def pytest_configure(config: pytest.Config) -> None:
     config.addinivalue_line(
         "markers", "slow: end-to-end builds (HermiT, several times); run by CI with `pytest -m slow`"
     )
+
+
+# The test files that use ``fixture_build`` (HermiT, then SHACL over the whole graph):
+# under pytest-xdist they run on one worker, so it is built once per run.
+SHARES_FIXTURE_BUILD = ("tests/shapes/", "tests/build/test_reasoning.py", "tests/sequencing/test_states.py")
+
+
+class _Scheduling(LoadScopeScheduling):
+    """``--dist loadfile``, except that the files of :data:`SHARES_FIXTURE_BUILD` are one group.
+
+    (``--dist loadgroup`` with ``xdist_group`` marks would say this, but it does not group on
+    pytest 9.2: pytest-xdist issue 1386.)
+    """
+
+    def _split_scope(self, nodeid: str) -> str:
+        path = nodeid.split("::", 1)[0]
+        return "fixture_build" if path.startswith(SHARES_FIXTURE_BUILD) else path
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    strays = sorted(
+        {
+            item.nodeid.split("::", 1)[0]
+            for item in items
+            if "fixture_build" in getattr(item, "fixturenames", ()) and not item.nodeid.startswith(SHARES_FIXTURE_BUILD)
+        }
+    )
+    if strays:
+        raise pytest.UsageError(
+            f"{', '.join(strays)} use fixture_build: add them to SHARES_FIXTURE_BUILD in tests/conftest.py"
+        )
+
+
+def pytest_xdist_make_scheduler(config: pytest.Config, log: object) -> LoadScopeScheduling:
+    return _Scheduling(config, log)
 
 
 @pytest.fixture(scope="session")
