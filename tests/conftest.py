@@ -9,6 +9,9 @@ reasoned over once per test run (``fixture_build``).
 
 from __future__ import annotations
 
+import subprocess
+import sys
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -70,6 +73,30 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
 
 def pytest_xdist_make_scheduler(config: pytest.Config, log: object) -> LoadScopeScheduling:
     return _Scheduling(config, log)
+
+
+@pytest.fixture
+def run_mmkg(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> Callable[..., subprocess.CompletedProcess[str]]:
+    """``run_mmkg("query", "SELEC ?x")``: `mmkg ARGS…` as its entry point runs it, in this process.
+
+    Exit status, stdout and stderr as a subprocess would give them, without starting one (an
+    error that escapes the entry point fails the test, as a traceback would show).
+    """
+    from mmkg.cli import run
+
+    def invoke(*args: str) -> subprocess.CompletedProcess[str]:
+        monkeypatch.setattr(sys, "argv", ["mmkg", *args])
+        try:
+            run()
+            status = 0
+        except SystemExit as exit:
+            status = exit.code if isinstance(exit.code, int) else 0 if exit.code is None else 1
+        captured = capsys.readouterr()
+        return subprocess.CompletedProcess(["mmkg", *args], status, captured.out, captured.err)
+
+    return invoke
 
 
 @pytest.fixture(scope="session")
