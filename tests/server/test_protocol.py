@@ -261,10 +261,13 @@ def test_runaway_query_is_stopped_while_other_queries_are_answered(server: str) 
     assert get_query(server, BISPECIFICS).status == 200  # the killed worker was replaced
 
 
-def test_serve_refuses_a_non_loopback_address_without_the_flag(cli) -> None:
-    status, _, err = cli("serve", "--host", "0.0.0.0")
-    assert status == 2
-    assert err == "mmkg: error: 0.0.0.0 is not a loopback address: add --allow-remote to let other machines query\n"
+def test_serve_refuses_a_non_loopback_address_without_the_flag(run_mmkg) -> None:
+    result = run_mmkg("serve", "--host", "0.0.0.0")
+    assert result.returncode == 2
+    assert (
+        result.stderr
+        == "mmkg: error: 0.0.0.0 is not a loopback address: add --allow-remote to let other machines query\n"
+    )
 
 
 @pytest.mark.slow
