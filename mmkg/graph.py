@@ -138,7 +138,7 @@ class KnowledgeGraph(Store):
         return options(self, history, region=region, as_of=as_of)
 
     def options_for_cohort(
-        self, histories: Iterable[History | dict[str, Any]], *, region: str, as_of: Any = None
+        self, histories: Iterable[History | dict[str, Any]], *, region: str, as_of: Any = None, workers: int = 1
     ) -> Iterator[CohortRow]:
         """Every patient's options, one row per patient (per relapse with ``as_of="each relapse"``) and option.
 
@@ -146,7 +146,7 @@ class KnowledgeGraph(Store):
         """
         from .sequencing import options_for_cohort
 
-        return options_for_cohort(self, histories, region=region, as_of=as_of)
+        return options_for_cohort(self, histories, region=region, as_of=as_of, workers=workers)
 
     def to_networkx(self, *, view: str = "clinical", predicates: list[str] | None = None) -> nx.MultiDiGraph[str]:
         """The ``"clinical"`` (default) or ``"provenance"`` view as a networkx MultiDiGraph (see :mod:`mmkg.network`).

@@ -91,7 +91,7 @@ def test_batch_and_single_patient_engines_agree_on_1000_generated_patients(kg) -
 
 def test_two_workers_give_the_same_rows_in_the_same_order(kg, sample) -> None:
     one = list(options_for_cohort(kg, sample, region="IT", as_of=EACH_RELAPSE))
-    assert list(options_for_cohort(kg, sample, region="IT", as_of=EACH_RELAPSE, workers=2)) == one
+    assert list(kg.options_for_cohort(sample, region="IT", as_of=EACH_RELAPSE, workers=2)) == one
 
 
 def test_with_workers_a_bad_history_still_stops_the_cohort_where_it_is(kg, sample) -> None:
