@@ -4,7 +4,8 @@ The input is JSON Lines, one history per line in the ``--history`` form with its
 A line that is not a valid history is reported on stderr (``FILE:LINE: problem``, one line)
 and skipped; the rest of the cohort is answered, and the command exits with status 2
 when it skipped any line. Patients are answered in chunks by worker processes (``--jobs``),
-and the output is written in input order and atomically when ``--output`` names a file.
+each formatting its own chunk (the text of each shared answer made once), and the output
+is written in input order and atomically when ``--output`` names a file.
 """
 
 from __future__ import annotations

@@ -11,13 +11,20 @@ once and shares it:
   compiled once per epoch;
 - whether a patient meets an indication depends only on the prior lines, how the last
   line ended and the exposures and refractoriness to the drugs the indication names,
-  so each indication is checked once per distinct profile of that kind;
-- what is left per patient — refractoriness to a component, a one-course product
-  given, an earlier therapy of the same target — is a few set look-ups.
+  so each indication is checked once per distinct profile of that kind, and the
+  answers of all the options of an epoch are kept per combination of profiles;
+- what the patient's prior therapies add (refractoriness to a component, a one-course
+  product given, an earlier therapy of the same target) depends on which of those drugs
+  the patient had in which line: an inverted index says which options a drug touches,
+  and the finished answers are kept per combination of profiles and such a past;
+- at each relapse the exposures grow from the previous relapse's; the full state is
+  derived only when an answer is not shared yet.
 
-Rows are streamed: memory does not grow with the number of patients (the shared
-answers are bounded). ``tests/sequencing/test_cohort.py`` checks that every row is the
-single-patient engine's answer. Information with its evidence; not medical advice.
+An answer (:class:`Answer`) is one object for every patient it holds for, so that a
+formatter makes its text once (``mmkg cohort``). Rows are streamed: memory does not grow
+with the number of patients (what is shared is bounded). ``workers=N`` answers chunks
+of patients in forked processes. ``tests/sequencing/test_cohort.py`` checks that every row
+is the single-patient engine's answer. Information with its evidence; not medical advice.
 
 >>> import mmkg
 >>> kg = mmkg.load()
