@@ -282,3 +282,9 @@ def test_a_query_that_exhausts_its_workers_memory_is_refused_and_the_server_goes
         assert get_query(base, BISPECIFICS).status == 200
     finally:
         stop_server(process)
+
+
+def test_serve_refuses_an_option_given_twice_rather_than_taking_the_last(run_mmkg) -> None:
+    result = run_mmkg("serve", "--port", "7001", "--port", "7002")
+    assert result.returncode == 2
+    assert result.stderr == "mmkg: error: Invalid value for '--port': given 2 times; give it once\n"
