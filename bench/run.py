@@ -298,6 +298,14 @@ def warm(repeat: int) -> list[dict[str, Any]]:
         rows,
         ["query", "mmkg ms", "spread", "rdflib ms", "rdflib spread", "runs", "× faster"],
     )
+    ratios = {r["query"]: r["× faster"] for r in rows if "× faster" in r}
+    below = [f"{name} ({_cell(ratio)}×)" for name, ratio in ratios.items() if isinstance(ratio, float) and ratio < 20]
+    known = [ratio for ratio in ratios.values() if isinstance(ratio, float)]
+    print(
+        f"\n{len(ratios) - len(below)} of {len(ratios)} named queries rdflib runs are ≥ 20× faster "
+        f"(median of the measured ratios {_cell(statistics.median(known)) if known else '–'}×)"
+        + (f"; below: {', '.join(below)}" if below else "")
+    )
     return rows
 
 
@@ -752,6 +760,15 @@ def scale(factors: list[int], repeat: int) -> list[dict[str, Any]]:
         "growth from the smallest to the largest graph, ÷ linear: over the growth in triples)",
         rows,
         list(rows[1]),
+    )
+    queries_only = rows[1:]
+    worse = [r["query"] for r in queries_only if "worse" in r["verdict"] or "blows up" in r["verdict"]]
+    behind = [r["query"] for r in queries_only if "behind" in r["verdict"]]
+    print(
+        f"\n{len(queries_only) - len(worse)} of {len(queries_only)} named queries within 2× of linear growth"
+        + (f" (not: {', '.join(worse)})" if worse else "")
+        + f"; {len(queries_only) - len(behind)} ahead of rdflib at every size"
+        + (f" (not: {', '.join(behind)})" if behind else "")
     )
     return rows
 
