@@ -19,9 +19,9 @@ first use) the ``[plots]`` extra; importing mmkg imports neither pandas nor matp
 
 from __future__ import annotations
 
-import importlib
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
+from ._lazy import lazy_attributes
 from .errors import BuildFailed, InputError, MmkgError
 
 if TYPE_CHECKING:
@@ -77,14 +77,8 @@ _LAZY = {
 }
 
 
-def __getattr__(name: str) -> Any:
-    if name in ("build", "plots"):  # the [build] and [plots] extras, imported on first use
-        return importlib.import_module(f".{name}", __name__)
-    if name in _LAZY:
-        value = getattr(importlib.import_module(_LAZY[name], __name__), name)
-        globals()[name] = value
-        return value
-    raise AttributeError(f"module 'mmkg' has no attribute {name!r}")
+# the [build] and [plots] extras, imported on first use
+__getattr__ = lazy_attributes(__name__, globals(), _LAZY, submodules=("build", "plots"))
 
 
 def __dir__() -> list[str]:

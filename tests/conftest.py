@@ -9,12 +9,16 @@ reasoned over once per test run (``fixture_build``).
 
 from __future__ import annotations
 
+import subprocess
+import sys
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
 import pyoxigraph as ox
 import pytest
 import yaml
+from xdist.scheduler import LoadScopeScheduling
 
 import mmkg
 from mmkg import resources
@@ -34,6 +38,65 @@ def pytest_configure(config: pytest.Config) -> None:
     config.addinivalue_line(
         "markers", "slow: end-to-end builds (HermiT, several times); run by CI with `pytest -m slow`"
     )
+
+
+# The test files that use ``fixture_build`` (HermiT, then SHACL over the whole graph):
+# under pytest-xdist they run on one worker, so it is built once per run.
+SHARES_FIXTURE_BUILD = ("tests/shapes/", "tests/build/test_reasoning.py", "tests/sequencing/test_states.py")
+
+
+class _Scheduling(LoadScopeScheduling):
+    """``--dist loadfile``, except that the files of :data:`SHARES_FIXTURE_BUILD` are one group.
+
+    (``--dist loadgroup`` with ``xdist_group`` marks would say this, but it does not group on
+    pytest 9.2: pytest-xdist issue 1386.)
+    """
+
+    def _split_scope(self, nodeid: str) -> str:
+        path = nodeid.split("::", 1)[0]
+        return "fixture_build" if path.startswith(SHARES_FIXTURE_BUILD) else path
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    strays = sorted(
+        {
+            item.nodeid.split("::", 1)[0]
+            for item in items
+            if "fixture_build" in getattr(item, "fixturenames", ()) and not item.nodeid.startswith(SHARES_FIXTURE_BUILD)
+        }
+    )
+    if strays:
+        raise pytest.UsageError(
+            f"{', '.join(strays)} use fixture_build: add them to SHARES_FIXTURE_BUILD in tests/conftest.py"
+        )
+
+
+def pytest_xdist_make_scheduler(config: pytest.Config, log: object) -> LoadScopeScheduling:
+    return _Scheduling(config, log)
+
+
+@pytest.fixture
+def run_mmkg(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> Callable[..., subprocess.CompletedProcess[str]]:
+    """``run_mmkg("query", "SELEC ?x")``: `mmkg ARGS…` as its entry point runs it, in this process.
+
+    Exit status, stdout and stderr as a subprocess would give them, without starting one (an
+    error that escapes the entry point fails the test, as a traceback would show).
+    """
+    from mmkg.cli import run
+
+    def invoke(*args: str) -> subprocess.CompletedProcess[str]:
+        monkeypatch.setattr(sys, "argv", ["mmkg", *args])
+        try:
+            run()
+            status = 0
+        except SystemExit as exit:
+            status = exit.code if isinstance(exit.code, int) else 0 if exit.code is None else 1
+        captured = capsys.readouterr()
+        return subprocess.CompletedProcess(["mmkg", *args], status, captured.out, captured.err)
+
+    return invoke
 
 
 @pytest.fixture(scope="session")

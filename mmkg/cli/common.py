@@ -78,17 +78,20 @@ def once(*declarations: str, **attributes: Any) -> Callable[[F], F]:
     required = attributes.pop("required", False)
 
     def single(ctx: click.Context, param: click.Parameter, values: tuple[Any, ...]) -> Any:
+        given = not param.name or ctx.get_parameter_source(param.name) is not click.core.ParameterSource.DEFAULT
         if len(values) > 1:
             raise click.BadParameter(f"given {len(values)} times; give it once", ctx=ctx, param=param)
-        if not values:
+        if not given or not values:
             if required:
                 raise click.MissingParameter(ctx=ctx, param=param)
             return default
         return values[0]
 
-    if default is not None and attributes.get("show_default"):
-        attributes["show_default"] = str(default)
-    decorator: Callable[[F], F] = click.option(*declarations, multiple=True, callback=single, **attributes)
+    # the default as a one-value tuple, so that --help shows it as click shows any default
+    initial = () if default is None else (default,)
+    decorator: Callable[[F], F] = click.option(
+        *declarations, multiple=True, default=initial, callback=single, **attributes
+    )
     return decorator
 
 

@@ -9,7 +9,7 @@ from pathlib import Path
 import click
 
 from ..errors import InputError
-from .common import DISCLAIMER, main
+from .common import DISCLAIMER, main, once
 
 
 def _loopback(host: str) -> bool:
@@ -29,27 +29,27 @@ def _loopback(host: str) -> bool:
         f"\n\n{DISCLAIMER}"
     )
 )
-@click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on.")
-@click.option("--port", default=7878, show_default=True, type=click.IntRange(0, 65535), help="Port to listen on.")
+@once("--host", default="127.0.0.1", show_default=True, help="Address to listen on.")
+@once("--port", default=7878, show_default=True, type=click.IntRange(0, 65535), help="Port to listen on.")
 @click.option(
     "--allow-remote", is_flag=True, help="Allow a --host that is not a loopback address (others can then query)."
 )
-@click.option(
+@once(
     "--workers",
     default=max(2, os.cpu_count() or 2),
     show_default="the number of CPUs, at least 2",
     type=click.IntRange(1, 64),
     help="Query worker processes (a runaway query holds one until the time limit).",
 )
-@click.option("--timeout", default=10.0, show_default=True, type=click.FloatRange(0.1), help="Seconds a query may run.")
-@click.option(
+@once("--timeout", default=10.0, show_default=True, type=click.FloatRange(0.1), help="Seconds a query may run.")
+@once(
     "--max-result-bytes",
     default=32 * 2**20,
     show_default=True,
     type=click.IntRange(1),
     help="Largest result a query may return.",
 )
-@click.option(
+@once(
     "--max-memory",
     default=4 * 2**30,
     show_default=True,
@@ -57,7 +57,7 @@ def _loopback(host: str) -> bool:
     help="Address space of each worker process, in bytes.",
 )
 @click.option("--allow-service", is_flag=True, help="Let queries call other SPARQL endpoints (SERVICE).")
-@click.option(
+@once(
     "--release",
     type=click.Path(path_type=Path, file_okay=False, exists=True),
     default=None,

@@ -13,8 +13,9 @@ Information with its evidence; not medical advice.
 
 from __future__ import annotations
 
-import importlib
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
+
+from .._lazy import lazy_attributes
 
 if TYPE_CHECKING:
     from .cohort import EACH_RELAPSE, CohortRow, options_for_cohort
@@ -56,12 +57,7 @@ _LAZY = {
 }
 
 
-def __getattr__(name: str) -> Any:
-    if name in _LAZY:
-        value = getattr(importlib.import_module(_LAZY[name], __name__), name)
-        globals()[name] = value
-        return value
-    raise AttributeError(f"module 'mmkg.sequencing' has no attribute {name!r}")
+__getattr__ = lazy_attributes(__name__, globals(), _LAZY)
 
 
 def __dir__() -> list[str]:

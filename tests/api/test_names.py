@@ -8,8 +8,6 @@ regimen.
 
 from __future__ import annotations
 
-import subprocess
-import sys
 from pathlib import Path
 
 import pyoxigraph
@@ -23,12 +21,6 @@ from mmkg.resolve import local_name
 
 EXAMPLE_HISTORY = Path(__file__).parents[2] / "examples" / "patient-history.yaml"
 MMKG = "https://w3id.org/mmkg/"
-
-
-def mmkg_cli(*args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-c", "from mmkg.cli import run; run()", *args], capture_output=True, text=True, timeout=120
-    )
 
 
 def test_query_bindings_resolve_names(kg) -> None:
@@ -109,10 +101,10 @@ def names_of(kg, iri: str) -> set[str]:
     return {str(r["n"]) for r in rows}
 
 
-def test_param_on_the_command_line_resolves_names_for_inline_sparql(cli) -> None:
+def test_param_on_the_command_line_resolves_names_for_inline_sparql(cli, run_mmkg) -> None:
     ok = cli("query", "SELECT ?r WHERE { ?r mmkg:hasComponent ?d }", "--param", "d=Darzalex", "--format", "csv")
     assert ok.exit_code == 0 and "regimen:DaraVRd" in ok.stdout
-    bad = mmkg_cli("query", "SELECT ?r WHERE { ?r mmkg:hasComponent ?d }", "--param", "d=Darzalx")
+    bad = run_mmkg("query", "SELECT ?r WHERE { ?r mmkg:hasComponent ?d }", "--param", "d=Darzalx")
     assert bad.returncode == 2 and bad.stderr.strip().splitlines() == [
         "mmkg: error: unknown name 'Darzalx'; did you mean 'Darzalex', 'Dara', 'Darzalex Faspro'?"
     ]

@@ -10,8 +10,6 @@ from __future__ import annotations
 import datetime as dt
 import html
 import re
-import subprocess
-import sys
 from pathlib import Path
 
 import pyoxigraph as ox
@@ -147,7 +145,7 @@ def test_png_by_extension_and_svg_reproducible(kg, tmp_path) -> None:
         plots.forest(kg, population="anti-CD38-refractory")
 
 
-def test_plot_commands_as_the_issue_words_them(tmp_path, cli) -> None:
+def test_plot_commands_as_the_issue_words_them(tmp_path, cli, run_mmkg) -> None:
     forest, options = tmp_path / "forest.svg", tmp_path / "options.svg"
     result = cli(
         "plot",
@@ -174,21 +172,7 @@ def test_plot_commands_as_the_issue_words_them(tmp_path, cli) -> None:
         str(options),
     )
     assert result.exit_code == 0 and "not-curated (" in texts(options)  # Italy: AIFA's decisions not all curated
-    unknown = subprocess.run(
-        [
-            sys.executable,
-            "-c",
-            "from mmkg.cli import run; run()",
-            "plot",
-            "timeline",
-            "Blenrepp",
-            "-o",
-            str(tmp_path / "t.svg"),
-        ],
-        capture_output=True,
-        text=True,
-        timeout=120,
-    )
+    unknown = run_mmkg("plot", "timeline", "Blenrepp", "-o", str(tmp_path / "t.svg"))
     assert (
         unknown.returncode == 2 and len(unknown.stderr.strip().splitlines()) == 1 and "did you mean" in unknown.stderr
     )

@@ -282,6 +282,8 @@ def normalised(rows) -> list[tuple]:
     return sorted(out)
 
 
+# a second engine (several seconds a query on rdflib): run by CI with the other cross-engine checks
+@pytest.mark.slow
 @pytest.mark.parametrize("name", SEQUENCING_QUERIES)
 @pytest.mark.parametrize("region", ["US", "EU", "IT"])
 def test_sequencing_query_gives_the_same_answer_on_rdflib(kg, name: str, region: str) -> None:

@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -172,14 +170,8 @@ def test_region_must_be_us_eu_or_it(kg) -> None:
         options(kg, parse_history({"lines": []}, kg), region="UK")
 
 
-def _cli(*args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-c", "from mmkg.cli import run; run()", *args], capture_output=True, text=True, timeout=120
-    )
-
-
-def test_options_cli_json_shape() -> None:
-    result = _cli(
+def test_options_cli_json_shape(run_mmkg) -> None:
+    result = run_mmkg(
         "options",
         "--after",
         "belantamab mafodotin",
@@ -222,14 +214,14 @@ def test_options_cli_json_shape() -> None:
     assert option["targets"] == ["GPRC5D"]
 
 
-def test_options_cli_bad_history_exits_2_with_one_line_per_problem(tmp_path: Path) -> None:
+def test_options_cli_bad_history_exits_2_with_one_line_per_problem(run_mmkg, tmp_path: Path) -> None:
     bad = tmp_path / "bad.yaml"
     bad.write_text("lines:\n  - regimen: Dara-Kx\n  - drugs: [lenalidomid]\n", encoding="utf-8")
-    result = _cli("options", "--history", str(bad), "--region", "EU")
+    result = run_mmkg("options", "--history", str(bad), "--region", "EU")
     assert result.returncode == 2
     lines = result.stderr.strip().splitlines()
     assert len(lines) == 2 and all(line.startswith(f"mmkg: error: {bad}: line ") for line in lines)
     broken = tmp_path / "broken.yaml"
     broken.write_text("lines: [\n", encoding="utf-8")
-    result = _cli("options", "--history", str(broken), "--region", "EU")
+    result = run_mmkg("options", "--history", str(broken), "--region", "EU")
     assert result.returncode == 2 and len(result.stderr.strip().splitlines()) == 1

@@ -61,21 +61,3 @@ def server() -> Iterator[str]:
     )
     yield base
     stop_server(process)
-
-
-@pytest.fixture
-def cli(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]):
-    """Run `mmkg ARGS…` in this process (as the entry point runs it): exit status, stdout, stderr."""
-    from mmkg.cli import run
-
-    def invoke(*args: str) -> tuple[int, str, str]:
-        monkeypatch.setattr(sys, "argv", ["mmkg", *args])
-        try:
-            run()
-            status = 0
-        except SystemExit as exit:
-            status = int(exit.code or 0)
-        captured = capsys.readouterr()
-        return status, captured.out, captured.err
-
-    return invoke

@@ -261,10 +261,13 @@ def test_runaway_query_is_stopped_while_other_queries_are_answered(server: str) 
     assert get_query(server, BISPECIFICS).status == 200  # the killed worker was replaced
 
 
-def test_serve_refuses_a_non_loopback_address_without_the_flag(cli) -> None:
-    status, _, err = cli("serve", "--host", "0.0.0.0")
-    assert status == 2
-    assert err == "mmkg: error: 0.0.0.0 is not a loopback address: add --allow-remote to let other machines query\n"
+def test_serve_refuses_a_non_loopback_address_without_the_flag(run_mmkg) -> None:
+    result = run_mmkg("serve", "--host", "0.0.0.0")
+    assert result.returncode == 2
+    assert (
+        result.stderr
+        == "mmkg: error: 0.0.0.0 is not a loopback address: add --allow-remote to let other machines query\n"
+    )
 
 
 @pytest.mark.slow
@@ -279,3 +282,9 @@ def test_a_query_that_exhausts_its_workers_memory_is_refused_and_the_server_goes
         assert get_query(base, BISPECIFICS).status == 200
     finally:
         stop_server(process)
+
+
+def test_serve_refuses_an_option_given_twice_rather_than_taking_the_last(run_mmkg) -> None:
+    result = run_mmkg("serve", "--port", "7001", "--port", "7002")
+    assert result.returncode == 2
+    assert result.stderr == "mmkg: error: Invalid value for '--port': given 2 times; give it once\n"
