@@ -204,7 +204,29 @@ class Evidence:
 
 
 def short(value: Any) -> Any:
+    """An IRI as its CURIE where a prefix fits; any other value (a literal, a date, a number) as it is."""
     return compact(value) if isinstance(value, str) and value.startswith(("http://", "https://")) else value
+
+
+def node(kg: KnowledgeGraph, curie: str) -> dict[str, set[Any]]:
+    """Every property of the node by local name (``type``, ``source``, ``estimate``), each a set of values.
+
+    Unlike :meth:`Evidence.describe`, it keeps properties outside mmkg (``rdf:type``, ``dcterms:source``,
+    ``bibo:pmid``) and never decides that a property is single: :func:`one` says so where a test needs it.
+    """
+    found: dict[str, set[Any]] = {}
+    for row in kg.select("SELECT ?p ?o WHERE { ?s ?p ?o }", s=curie):
+        name = row["p"].rsplit("#", 1)[-1].rsplit("/", 1)[-1]
+        found.setdefault(name, set()).add(short(row["o"]))
+    assert found, f"{curie} is not in the release"
+    return found
+
+
+def one(props: dict[str, set[Any]], name: str) -> Any:
+    """The single value of a property of :func:`node` (a second value, or none, fails the test)."""
+    values = props.get(name, set())
+    assert len(values) == 1, (name, values)
+    return next(iter(values))
 
 
 @pytest.fixture(scope="session")
