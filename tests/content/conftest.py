@@ -230,6 +230,16 @@ def one(props: dict[str, set[Any]], name: str) -> Any:
 
 
 @pytest.fixture(scope="session")
+def trials_with_results(kg: KnowledgeGraph) -> set[str]:
+    """The trials with at least one curated result, as CURIEs (``trial:IKEMA``).
+
+    Asked of the graph, so that a statement about every trial with results covers the trials curated after it.
+    """
+    rows = kg.select("SELECT DISTINCT ?trial WHERE { ?result a mmkg:Result ; mmkg:ofTrial ?trial }")
+    return {compact(r["trial"]) for r in rows}
+
+
+@pytest.fixture(scope="session")
 def evidence(kg: KnowledgeGraph) -> Evidence:
     """Readers of curated results, trials, arms and nodes (see :class:`Evidence`)."""
     return Evidence(kg)
