@@ -197,10 +197,22 @@ class Evidence:
                 found.setdefault(name, set()).add(value)
         return found
 
+    def values(self, curie: str, *props: str) -> tuple[Any, ...]:
+        """The node's values of the given mmkg properties, in order: the value, a set where there are several, None where absent.
+
+        ``evidence.values("arm:MAIA-Rd", "armRegimen", "sampleSize") == ("regimen:Rd", 369)``
+        """
+        node = self.describe(curie)
+        return tuple(_single(node.get(p)) for p in props)
+
     def sources(self, curie: str) -> set[str]:
         """The node's dcterms:source values as CURIEs (or IRIs)."""
         rows = self.kg.select("SELECT ?o WHERE { ?s dcterms:source ?o }", s=self.iri(curie))
         return {short(r["o"]) for r in rows}
+
+
+def _single(value: Any) -> Any:
+    return next(iter(value)) if isinstance(value, set) and len(value) == 1 else value
 
 
 def short(value: Any) -> Any:

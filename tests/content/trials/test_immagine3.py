@@ -11,7 +11,7 @@ import datetime
 
 def test_immagine3_results_not_yet_published(kg, evidence) -> None:
     """mmkg:resultsPublished false, checked on 2026-12-03, with a note saying where; the trial has no result."""
-    assert values(evidence, "trial:iMMagine-3", "resultsPublished", "statusCheckedOn", "trialStatus") == (
+    assert evidence.values("trial:iMMagine-3", "resultsPublished", "statusCheckedOn", "trialStatus") == (
         False,
         datetime.date(2026, 12, 3),
         "ongoing",
@@ -30,13 +30,3 @@ def test_immagine3_status_check_cites_where_it_was_checked(kg, evidence) -> None
         "SELECT ?k WHERE { ?s a ?k . ?k rdfs:subClassOf* mmkg:Reference }",
         s="https://www.precisionmedicineonline.com/precision-oncology/gilead-arcellx-outline-plans-phase-iii-anito-cel-multiple-myeloma-trial",
     )
-
-
-def values(evidence, curie: str, *props: str) -> tuple:
-    """A node's values of the given mmkg properties: the value, a set where there are several, None where absent."""
-    node = evidence.describe(curie)
-    return tuple(_single(node.get(p)) for p in props)
-
-
-def _single(value):
-    return next(iter(value)) if isinstance(value, set) and len(value) == 1 else value

@@ -11,7 +11,7 @@ import datetime
 
 def test_majestec4_results_not_yet_published(kg, evidence) -> None:
     """mmkg:resultsPublished false, checked on 2026-12-03, with a note saying where; the trial has no result."""
-    assert values(evidence, "trial:MajesTEC-4", "resultsPublished", "statusCheckedOn", "trialStatus") == (
+    assert evidence.values("trial:MajesTEC-4", "resultsPublished", "statusCheckedOn", "trialStatus") == (
         False,
         datetime.date(2026, 12, 3),
         "ongoing",
@@ -29,13 +29,3 @@ def test_majestec4_status_check_cites_where_it_was_checked(kg, evidence) -> None
         "SELECT ?k WHERE { ?s a ?k . ?k rdfs:subClassOf* mmkg:Reference }",
         s="https://www.clinicaltrialsregister.eu/ctr-search/trial/2021-002531-27/DK",
     )
-
-
-def values(evidence, curie: str, *props: str) -> tuple:
-    """A node's values of the given mmkg properties: the value, a set where there are several, None where absent."""
-    node = evidence.describe(curie)
-    return tuple(_single(node.get(p)) for p in props)
-
-
-def _single(value):
-    return next(iter(value)) if isinstance(value, set) and len(value) == 1 else value
