@@ -8,22 +8,14 @@ from __future__ import annotations
 
 import datetime
 
+from tests.content.trials.conftest import assert_results_not_yet_published, assert_status_checked_on
+
 
 def test_magnetismm5_results_not_yet_published(kg, evidence) -> None:
     """mmkg:resultsPublished false, checked on 2026-12-03, with a note saying where; the trial has no result."""
-    assert evidence.values("trial:MagnetisMM-5", "resultsPublished", "statusCheckedOn", "trialStatus") == (
-        False,
-        datetime.date(2026, 12, 3),
-        "ongoing",
-    )
-    assert any("had been published by 2026-12-03" in n for n in evidence.describe("trial:MagnetisMM-5")["curationNote"])
-    assert kg.select("SELECT ?r WHERE { ?r mmkg:ofTrial ?t }", t="trial:MagnetisMM-5") == []
+    assert_results_not_yet_published(kg, evidence, "trial:MagnetisMM-5", datetime.date(2026, 12, 3), "ongoing")
 
 
 def test_magnetismm5_status_check_cites_where_it_was_checked(kg, evidence) -> None:
     """The page the status was checked on is a source of the trial, typed by its kind of reference."""
-    assert "https://clinicaltrials.gov/show/NCT05020236" in evidence.sources("trial:MagnetisMM-5")
-    assert kg.select(
-        "SELECT ?k WHERE { ?s a ?k . ?k rdfs:subClassOf* mmkg:Reference }",
-        s="https://clinicaltrials.gov/show/NCT05020236",
-    )
+    assert_status_checked_on(kg, evidence, "trial:MagnetisMM-5", "https://clinicaltrials.gov/show/NCT05020236")

@@ -8,13 +8,9 @@ from __future__ import annotations
 
 import datetime
 
+from tests.content.trials.conftest import assert_results_not_yet_published
+
 
 def test_magnetismm7_results_not_yet_published(kg, evidence) -> None:
     """mmkg:resultsPublished false, checked on 2026-12-03, with a note saying where; the trial has no result."""
-    assert evidence.values("trial:MagnetisMM-7", "resultsPublished", "statusCheckedOn", "trialStatus") == (
-        False,
-        datetime.date(2026, 12, 3),
-        "ongoing",
-    )
-    assert any("had been published by 2026-12-03" in n for n in evidence.describe("trial:MagnetisMM-7")["curationNote"])
-    assert kg.select("SELECT ?r WHERE { ?r mmkg:ofTrial ?t }", t="trial:MagnetisMM-7") == []
+    assert_results_not_yet_published(kg, evidence, "trial:MagnetisMM-7", datetime.date(2026, 12, 3), "ongoing")

@@ -8,15 +8,9 @@ from __future__ import annotations
 
 import datetime
 
+from tests.content.trials.conftest import assert_results_not_yet_published
+
 
 def test_quintessential2_results_not_yet_published(kg, evidence) -> None:
     """mmkg:resultsPublished false, checked on 2026-12-03, with a note saying where; the trial has no result."""
-    assert evidence.values("trial:QUINTESSENTIAL-2", "resultsPublished", "statusCheckedOn", "trialStatus") == (
-        False,
-        datetime.date(2026, 12, 3),
-        "ongoing",
-    )
-    assert any(
-        "had been published by 2026-12-03" in n for n in evidence.describe("trial:QUINTESSENTIAL-2")["curationNote"]
-    )
-    assert kg.select("SELECT ?r WHERE { ?r mmkg:ofTrial ?t }", t="trial:QUINTESSENTIAL-2") == []
+    assert_results_not_yet_published(kg, evidence, "trial:QUINTESSENTIAL-2", datetime.date(2026, 12, 3), "ongoing")
