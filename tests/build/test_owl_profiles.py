@@ -49,14 +49,17 @@ def profile_check(tmp_path_factory: pytest.TempPathFactory):
     return run
 
 
+@pytest.mark.slow  # compiles and runs the OWL API checker (Java)
 def test_base_ontology_is_owl2_el(profile_check) -> None:
     assert profile_check("EL", RELEASE / "mmkg-base.owl") == []
 
 
+@pytest.mark.slow  # compiles and runs the OWL API checker (Java)
 def test_full_release_is_owl2_dl(profile_check) -> None:
     assert profile_check("DL", RELEASE / "mmkg.owl") == []
 
 
+@pytest.mark.slow  # compiles and runs the OWL API checker (Java)
 def test_base_leaves_owl2_rl_only_for_defined_classes(profile_check) -> None:
     # A regimen containing a proteasome inhibitor *is* a PI-containing regimen, a patient
     # refractory to lenalidomide *is* lenalidomide-refractory: existentials on the defining

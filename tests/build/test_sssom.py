@@ -5,10 +5,13 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pytest
+
 from mmkg.build.sssom import MAPPING_SET_ID, default_path, export_sssom, render
 from mmkg.resources import ontology_dir
 
 
+@pytest.mark.slow  # sssom-py and pandas: another tool reads the file
 def test_sssom_export_validates_with_the_sssom_package(kg, tmp_path: Path) -> None:
     from sssom.parsers import parse_sssom_table
     from sssom.validators import DEFAULT_VALIDATION_TYPES, validate

@@ -43,12 +43,12 @@ def test_example_queries_run_and_answer(kg) -> None:
         assert kg.select(describe(kg, term).query), term
 
 
-def test_describe_an_unknown_name_is_one_line_with_close_matches(cli) -> None:
-    status, _, err = cli("describe", "lenalidomid")
-    assert status == 2
-    assert err.startswith("mmkg: error: unknown name 'lenalidomid'")
-    assert "lenalidomide" in err
-    assert len(err.strip().splitlines()) == 1
+def test_describe_an_unknown_name_is_one_line_with_close_matches(run_mmkg) -> None:
+    result = run_mmkg("describe", "lenalidomid")
+    assert result.returncode == 2
+    assert result.stderr.startswith("mmkg: error: unknown name 'lenalidomid'")
+    assert "lenalidomide" in result.stderr
+    assert len(result.stderr.strip().splitlines()) == 1
 
 
 def test_unknown_class_in_a_query_warns_with_the_class_meant(kg) -> None:
@@ -68,28 +68,28 @@ def test_every_named_query_uses_only_names_mmkg_knows(kg) -> None:
         assert unknown_terms(kg, query.sparql) == [], query.name
 
 
-def test_mmkg_query_warns_on_stderr_and_still_answers(cli) -> None:
-    status, out, err = cli("query", "SELECT ?d WHERE { ?d a mmkg:IMiD }")
-    assert status == 0
-    assert err == "mmkg: warning: mmkg:IMiD is not in mmkg; did you mean mmkg:ImmunomodulatoryDrug?\n"
-    assert "(0 rows)" in out
+def test_mmkg_query_warns_on_stderr_and_still_answers(run_mmkg) -> None:
+    result = run_mmkg("query", "SELECT ?d WHERE { ?d a mmkg:IMiD }")
+    assert result.returncode == 0
+    assert result.stderr == "mmkg: warning: mmkg:IMiD is not in mmkg; did you mean mmkg:ImmunomodulatoryDrug?\n"
+    assert "(0 rows)" in result.stdout
 
 
-def test_queries_name_shows_description_parameters_and_examples(cli) -> None:
-    status, out, _ = cli("queries", "drugs-by-target")
-    assert status == 0
-    lines = out.splitlines()
+def test_queries_name_shows_description_parameters_and_examples(run_mmkg) -> None:
+    result = run_mmkg("queries", "drugs-by-target")
+    assert result.returncode == 0
+    lines = result.stdout.splitlines()
     assert lines[0] == "drugs-by-target — Drugs by target and modality"
     assert any(line.startswith("  target (iri[mmkg:MolecularTarget]") for line in lines)
     assert "  mmkg query drugs-by-target --param target=BCMA" in lines
     assert "SPARQL (drugs-by-target.rq):" in lines
 
 
-def test_queries_unknown_name_is_one_line(cli) -> None:
-    status, _, err = cli("queries", "drugs-by-targets")
-    assert status == 2
-    assert err.startswith("mmkg: error: unknown query 'drugs-by-targets'; did you mean drugs-by-target")
-    assert len(err.splitlines()) == 1
+def test_queries_unknown_name_is_one_line(run_mmkg) -> None:
+    result = run_mmkg("queries", "drugs-by-targets")
+    assert result.returncode == 2
+    assert result.stderr.startswith("mmkg: error: unknown query 'drugs-by-targets'; did you mean drugs-by-target")
+    assert len(result.stderr.splitlines()) == 1
 
 
 def test_describe_not_in_graph(kg) -> None:
