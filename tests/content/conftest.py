@@ -62,7 +62,6 @@ SINGLE = {
     "randomisationRatio",
     "sampleSize",
     "plannedSampleSize",
-    "enrolledPopulation",
     "preferenceRank",
     "evidenceLevel",
     "recommendationGrade",

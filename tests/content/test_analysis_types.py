@@ -5,15 +5,8 @@ from __future__ import annotations
 
 import datetime as dt
 
-import pytest
-
 from tests.content.conftest import short
 
-# EQUULEUS and PLEIADES report each cohort as a population of its own, curated as a subgroup of the
-# enrolled population, yet their cohort results are the cohorts' primary analyses, not subgroup analyses:
-# a data finding (the cohorts' modelling or their results' analysis type is to be decided), kept visible
-# by the strict xfail below rather than let the statement lapse for every trial.
-COHORT_TRIALS = {"trial:EQUULEUS", "trial:PLEIADES"}
 VOCABULARY = {
     f"analysis:{t}" for t in ("primary", "interim", "final", "updated", "crossover-adjusted", "post-hoc", "subgroup")
 }
@@ -35,15 +28,10 @@ def subgroup_results_not_marked(kg) -> dict[str, list[str]]:
 
 
 def test_every_subgroup_result_is_a_subgroup_analysis(kg, trials_with_results) -> None:
-    trials = trials_with_results - COHORT_TRIALS
-    assert len(trials) >= 27  # never fewer than the 27 trials of the list this query replaced
-    missing = {t: results for t, results in subgroup_results_not_marked(kg).items() if t in trials}
-    assert missing == {}
-
-
-@pytest.mark.xfail(strict=True, reason="cohort results of EQUULEUS and PLEIADES lack analysis:subgroup (COHORT_TRIALS)")
-def test_every_subgroup_result_of_a_multi_cohort_trial_is_a_subgroup_analysis(kg) -> None:
-    missing = {t: results for t, results in subgroup_results_not_marked(kg).items() if t in COHORT_TRIALS}
+    # a cohort of a multi-cohort trial (EQUULEUS, PLEIADES) is enrolled on its own criteria: an
+    # enrolled population of the trial, whose results are its own analyses, never a subgroup
+    assert len(trials_with_results) >= 27  # never fewer than the 27 trials of the list this query replaced
+    missing = {t: results for t, results in subgroup_results_not_marked(kg).items() if t in trials_with_results}
     assert missing == {}
 
 

@@ -7,12 +7,18 @@ from __future__ import annotations
 
 
 def test_equuleus_cohorts_and_regimens(kg, evidence) -> None:
-    """Phase 1b; D-Pd cohort (n=103) and D-Kd cohort (n=85), each a subgroup of the enrolled population."""
+    """Phase 1b; D-Pd cohort (n=103) and D-Kd cohort (n=85), each enrolled on its own criteria."""
     assert evidence.values("trial:EQUULEUS", "phase", "primaryEndpoint") == ("1b", "endpoint:safety")
     assert evidence.values("arm:EQUULEUS-DPd", "armRegimen", "sampleSize") == ("regimen:DPd", 103)
     assert evidence.values("arm:EQUULEUS-DKd", "armRegimen", "sampleSize") == ("regimen:DKd", 85)
-    for cohort in ("population:EQUULEUS-DPd-cohort", "population:EQUULEUS-DKd-cohort"):
-        assert evidence.values(cohort, "subgroupOf")[0] == "population:EQUULEUS-enrolled"
+    enrolled = {r["p"] for r in kg.select("SELECT ?p WHERE { trial:EQUULEUS mmkg:enrolledPopulation ?p }")}
+    assert enrolled == {
+        "https://w3id.org/mmkg/population/EQUULEUS-DPd-cohort",
+        "https://w3id.org/mmkg/population/EQUULEUS-DKd-cohort",
+    }
+    assert not kg.select(
+        "SELECT ?c WHERE { ?c mmkg:subgroupOf ?b . FILTER(STRSTARTS(STR(?c), STR(population:EQUULEUS-))) }"
+    )
     assert evidence.values("population:EQUULEUS-DKd-cohort", "minPriorLines", "maxPriorLines") == (1, 3)
 
 

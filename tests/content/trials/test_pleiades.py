@@ -14,10 +14,10 @@ def test_pleiades_dkd_cohort_design(kg, evidence) -> None:
         "endpoint:ORR",
     )
     assert evidence.values("arm:PLEIADES-DKd", "armRegimen", "sampleSize") == ("regimen:DKd", 66)
-    assert evidence.values("population:PLEIADES-DKd-cohort", "minPriorLines", "subgroupOf") == (
-        1,
-        "population:PLEIADES-enrolled",
-    )
+    # the only curated cohort, enrolled on its own criteria: the trial's population, not a subgroup of one
+    assert evidence.values("trial:PLEIADES", "enrolledPopulation") == ("population:PLEIADES-DKd-cohort",)
+    assert evidence.values("population:PLEIADES-DKd-cohort", "minPriorLines") == (1,)
+    assert not kg.select("SELECT ?b WHERE { population:PLEIADES-DKd-cohort mmkg:subgroupOf ?b }")
 
 
 def test_pleiades_dkd_overall_response_rate(kg, evidence) -> None:
