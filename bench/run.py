@@ -47,6 +47,10 @@ MMKG = str(Path(PYTHON).with_name("mmkg"))
 COPIED = ("trial", "arm", "population", "result", "approval", "indication")
 TIMEOUT = 60.0  # seconds a baseline or a query at scale may take before it is reported as "> 60 s"
 BUDGET = 20.0  # seconds of repeated calls per query once it has run once (at least one timed call)
+# at scale, rdflib takes minutes over the queries of each size: a lower limit and budget keep the
+# section within about 20 minutes on a busy 2-core machine
+SCALE_LIMIT = 20.0
+SCALE_BUDGET = 8.0
 
 RDFLIB_SCRIPT = """
 import sys, rdflib
@@ -296,6 +300,14 @@ def warm(repeat: int) -> list[dict[str, Any]]:
         rows,
         ["query", "mmkg ms", "spread", "rdflib ms", "rdflib spread", "runs", "× faster"],
     )
+    ratios = {r["query"]: r["× faster"] for r in rows if "× faster" in r}
+    below = [f"{name} ({_cell(ratio)}×)" for name, ratio in ratios.items() if isinstance(ratio, float) and ratio < 20]
+    known = [ratio for ratio in ratios.values() if isinstance(ratio, float)]
+    print(
+        f"\n{len(ratios) - len(below)} of {len(ratios)} named queries rdflib runs are ≥ 20× faster "
+        f"(median of the measured ratios {_cell(statistics.median(known)) if known else '–'}×)"
+        + (f"; below: {', '.join(below)}" if below else "")
+    )
     return rows
 
 
@@ -506,8 +518,9 @@ def cohort(sizes: list[int], repeat: int, region: str = "EU") -> list[dict[str, 
 # --- scale: the graph with its trials and approvals copied ----------------------------------
 
 SCALE_SCRIPT = """
-import json, statistics, sys, time
-engine, path, skip, repeat, budget = sys.argv[1], sys.argv[2], set(json.loads(sys.argv[3])), int(sys.argv[4]), float(sys.argv[5])
+import json, signal, statistics, sys, time
+engine, path, skip = sys.argv[1], sys.argv[2], set(json.loads(sys.argv[3]))
+repeat, budget, limit = int(sys.argv[4]), float(sys.argv[5]), float(sys.argv[6])
 queries = json.loads(sys.stdin.read())
 start = time.perf_counter()
 if engine == "pyoxigraph":
@@ -516,28 +529,45 @@ if engine == "pyoxigraph":
     store.bulk_load(path=path, format=ox.RdfFormat.N_TRIPLES)
     def run(text):
         result = store.query(text)
-        return bool(result) if isinstance(result, ox.QueryBoolean) else len(list(result))
+        # rows counted in Python, so that the time limit can stop the query between rows
+        return bool(result) if isinstance(result, ox.QueryBoolean) else sum(1 for _ in result)
 else:
     import rdflib
     graph = rdflib.Graph()
     graph.parse(path, format="nt")
     def run(text):
-        return len(list(graph.query(text)))
+        return sum(1 for _ in graph.query(text))
 print(json.dumps({"load": time.perf_counter() - start}), flush=True)
+
+class PastLimit(BaseException):  # not an Exception: no engine catches it on the way up
+    pass
+
+def stop(signum, frame):
+    raise PastLimit
+
+signal.signal(signal.SIGALRM, stop)
 for name, text in queries:
     if name in skip:
         continue
     try:
-        start = time.perf_counter()
-        rows = run(text)
-        first = time.perf_counter() - start
+        # the first call warms and is stopped past the limit (the graph stays loaded for the next)
+        signal.setitimer(signal.ITIMER_REAL, limit)
+        try:
+            start = time.perf_counter()
+            rows = run(text)
+            first = time.perf_counter() - start
+        finally:
+            signal.setitimer(signal.ITIMER_REAL, 0)
         samples = []
-        # the first call warms; a slow query is timed by it alone rather than run again
+        # a slow query is timed by its first call alone rather than run again
         while len(samples) < repeat and first < budget / 2 and sum(samples) < budget:
             start = time.perf_counter()
             run(text)
             samples.append(time.perf_counter() - start)
         samples = samples or [first]
+    except PastLimit:
+        print(json.dumps({"query": name, "s": None, "timeout": True}), flush=True)
+        continue
     except Exception as error:
         print(json.dumps({"query": name, "error": type(error).__name__, "s": None}), flush=True)
         continue
@@ -588,19 +618,30 @@ def scaled_graph(factor: int, out: Path) -> int:
 
 
 def scale_run(
-    engine: str, path: Path, queries: list[tuple[str, str]], repeat: int, *, skip: tuple[str, ...] = ()
+    engine: str,
+    path: Path,
+    queries: list[tuple[str, str]],
+    repeat: int,
+    *,
+    limit: float = TIMEOUT,
+    budget: float = BUDGET,
+    skip: tuple[str, ...] = (),
 ) -> Iterator[dict[str, Any]]:
-    """Each query's median time warm on ``engine`` (and its spread); past TIMEOUT it is reported as such.
+    """Each query's median time warm on ``engine`` (and its spread); past ``limit`` seconds it is reported as such.
 
-    The queries of ``skip`` (past TIMEOUT on a smaller graph) are reported as past it without running:
-    each one that times out costs a reload of the graph.
+    A query is stopped inside its process past ``limit`` (the graph stays loaded); one that cannot be
+    stopped there (inside one step of pyoxigraph's evaluation) is killed with its process, which is
+    started again for the queries left. The queries of ``skip`` (past the limit on a smaller graph)
+    are reported as past it without running. Up to ``repeat`` calls after the first, within
+    ``budget`` seconds.
     """
     done: list[str] = list(skip)
     for name in skip:
-        yield {"query": name, "s": None, "timeout": True}
+        yield {"query": name, "s": None, "timeout": True, "limit": limit}
+    args = [str(repeat), str(budget), str(limit)]
     while True:
         process = subprocess.Popen(
-            [PYTHON, "-c", SCALE_SCRIPT, engine, str(path), json.dumps(done), str(repeat), str(BUDGET)],
+            [PYTHON, "-c", SCALE_SCRIPT, engine, str(path), json.dumps(done), *args],
             stdin=subprocess.PIPE,
             stdout=subprocess.PIPE,
             text=True,
@@ -614,20 +655,20 @@ def scale_run(
         remaining = [name for name, _ in queries if name not in done]
         timed_out = None
         for name in remaining:
-            line = _readline(process, TIMEOUT)
+            line = _readline(process, 2 * limit + budget + 30)
             if line is None:
                 timed_out = name
                 break
             found = json.loads(line)
             done.append(found["query"])
-            yield found
+            yield found | ({"limit": limit} if found.get("timeout") else {})
         if timed_out is None:
             process.wait()
             return
         process.kill()
         process.wait()
         done.append(timed_out)
-        yield {"query": timed_out, "s": None, "timeout": True}
+        yield {"query": timed_out, "s": None, "timeout": True, "limit": limit}
         if len(done) == len(queries):
             return
 
@@ -653,10 +694,19 @@ def _scale_cell(found: dict[str, Any] | None) -> str:
     if "error" in found:
         return f"fails ({found['error']})"
     if found["s"] is None:
-        return f"> {TIMEOUT:.0f} s"
+        return f"> {found.get('limit', TIMEOUT):,.0f} s"
     if "min" not in found:  # the load, timed once
         return _cell(found["s"] * 1e3)
     return f"{_cell(found['s'] * 1e3)} ({spread([found['min'], found['max']], 1e3)})"
+
+
+def _faster(ours: dict[str, Any] | None, theirs: dict[str, Any] | None) -> str:
+    """How many times faster pyoxigraph is than rdflib (a bound when rdflib was stopped at its limit)."""
+    if not ours or not theirs or ours.get("s") is None or "error" in theirs:
+        return ""
+    if theirs.get("s") is None:
+        return f"> {theirs['limit'] / ours['s']:,.0f}"
+    return _cell(theirs["s"] / ours["s"])
 
 
 def scale(factors: list[int], repeat: int) -> list[dict[str, Any]]:
@@ -674,7 +724,9 @@ def scale(factors: list[int], repeat: int) -> list[dict[str, Any]]:
             sizes[factor] = scaled_graph(factor, path)
             for engine in ("pyoxigraph", "rdflib"):
                 slow = tuple(n for (e, n, _), r in found.items() if e == engine and r.get("timeout"))
-                for result in scale_run(engine, path, queries, repeat, skip=slow):
+                for result in scale_run(
+                    engine, path, queries, repeat, limit=SCALE_LIMIT, budget=SCALE_BUDGET, skip=slow
+                ):
                     found[(engine, result["query"], factor)] = result
             path.unlink()
 
@@ -687,6 +739,9 @@ def scale(factors: list[int], repeat: int) -> list[dict[str, Any]]:
         for factor in factors:
             row[f"{factor}× ms"] = _scale_cell(found.get(("pyoxigraph", name, factor)))
             row[f"{factor}× rdflib ms"] = _scale_cell(found.get(("rdflib", name, factor)))
+            row[f"{factor}× faster"] = _faster(
+                found.get(("pyoxigraph", name, factor)), found.get(("rdflib", name, factor))
+            )
         first, last = factors[0], factors[-1]
         ours_first, ours_last = seconds("pyoxigraph", name, first), seconds("pyoxigraph", name, last)
         verdicts = []
@@ -697,21 +752,38 @@ def scale(factors: list[int], repeat: int) -> list[dict[str, Any]]:
             verdicts.append("worse than 2× linear" if row["÷ linear"] > 2 else "within 2× linear")
         elif ours_first:
             verdicts.append("blows up")
-        behind = [
-            f"{f}×"
-            for f in factors
-            if (ours := seconds("pyoxigraph", name, f)) is not None
-            and (theirs := seconds("rdflib", name, f)) is not None
-            and ours >= theirs
-        ]
-        verdicts.append(f"behind rdflib at {', '.join(behind)}" if behind else "ahead of rdflib")
+        behind, unknown = [], []
+        for f in factors:
+            ours, theirs = seconds("pyoxigraph", name, f), seconds("rdflib", name, f)
+            if ours is None and ("pyoxigraph", name, f) in found:
+                # pyoxigraph past the limit: behind a finished rdflib, undecided beside a stopped one
+                (behind if theirs is not None else unknown).append(f"{f}×")
+            elif ours is not None and theirs is not None and ours >= theirs:
+                behind.append(f"{f}×")
+        if behind:
+            verdicts.append(f"behind rdflib at {', '.join(behind)}")
+        elif unknown:
+            verdicts.append(f"both past the limit at {', '.join(unknown)}")
+        else:
+            verdicts.append("ahead of rdflib")
         row["verdict"] = "; ".join(verdicts)
         rows.append(row)
     print(f"\ngraph sizes (triples): {', '.join(f'{f}×: {n:,}' for f, n in sizes.items())}")
     table(
-        f"Scale: named queries on the graph with trials and approvals copied (median of up to {repeat} warm calls)",
+        f"Scale: named queries on the graph with trials and approvals copied (median of up to {repeat} warm calls "
+        f"within {SCALE_BUDGET:g} s; a query past {SCALE_LIMIT:g} s is stopped and not run on larger graphs; "
+        "growth from the smallest to the largest graph, ÷ linear: over the growth in triples)",
         rows,
         list(rows[1]),
+    )
+    queries_only = rows[1:]
+    worse = [r["query"] for r in queries_only if "worse" in r["verdict"] or "blows up" in r["verdict"]]
+    behind = [r["query"] for r in queries_only if "ahead" not in r["verdict"]]
+    print(
+        f"\n{len(queries_only) - len(worse)} of {len(queries_only)} named queries within 2× of linear growth"
+        + (f" (not: {', '.join(worse)})" if worse else "")
+        + f"; {len(queries_only) - len(behind)} ahead of rdflib at every size"
+        + (f" (not: {', '.join(behind)})" if behind else "")
     )
     return rows
 

@@ -233,7 +233,13 @@ class Catalogue:
 
 def catalogue(directory: Path | None = None) -> Catalogue:
     """The named queries of ``directory`` (default: the shipped ``queries/``), read once per folder."""
-    return _catalogue(directory or resources.queries_dir())
+    return _catalogue(directory) if directory is not None else _shipped()
+
+
+@cache
+def _shipped() -> Catalogue:
+    # the shipped folder is found once: finding it is a few file-system calls, on every kg.run
+    return _catalogue(resources.queries_dir())
 
 
 @cache

@@ -26,13 +26,15 @@ True
 from __future__ import annotations
 
 import os
+import queue
 import re
 import threading
 import time
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, replace
+from functools import lru_cache
 from pathlib import Path
-from typing import Any, Self
+from typing import Any, Self, TypeVar
 from urllib.parse import urlsplit
 
 import pyoxigraph as ox
@@ -84,15 +86,34 @@ def tokens(sparql: str) -> list[Token]:
     return out
 
 
-def _code(sparql: str) -> list[Token]:
-    return [t for t in tokens(sparql) if t.kind != "comment"]
+CACHED_QUERY_CHARS = 32_000  # a named query is a few kilobytes; the analysis of longer texts is not kept
+_Analysed = TypeVar("_Analysed")
+
+
+def _kept(analyse: Callable[[str], _Analysed]) -> Callable[[str], _Analysed]:
+    """``analyse`` with its answers kept for the last texts of up to CACHED_QUERY_CHARS.
+
+    A named query's text is analysed (bindings, nesting, SERVICE) on every call: a tenth of
+    a millisecond to ten milliseconds each time, as long as a small query takes.
+    """
+    kept = lru_cache(maxsize=128)(analyse)
+
+    def analysed(sparql: str) -> _Analysed:
+        return kept(sparql) if len(sparql) <= CACHED_QUERY_CHARS else analyse(sparql)
+
+    return analysed
+
+
+@_kept
+def _code(sparql: str) -> tuple[Token, ...]:
+    return tuple(t for t in tokens(sparql) if t.kind != "comment")
 
 
 def _word(token: Token, *words: str) -> bool:
     return token.kind == "word" and token.text.upper() in words
 
 
-def _where(code: list[Token]) -> int | None:
+def _where(code: tuple[Token, ...]) -> int | None:
     """Index of the ``{`` that opens the outermost WHERE group."""
     for i, token in enumerate(code[:-1]):
         if _word(token, "WHERE") and code[i + 1].text == "{":
@@ -161,6 +182,11 @@ def _listed(names: set[str]) -> str:
 
 def services(sparql: str) -> list[str | None]:
     """The endpoints of the query's SERVICE patterns: IRIs, or None for one given by a variable."""
+    return list(_services(sparql))
+
+
+@_kept
+def _services(sparql: str) -> tuple[str | None, ...]:
     code = _code(sparql)
     declared = {}
     for i, token in enumerate(code[:-2]):
@@ -182,7 +208,7 @@ def services(sparql: str) -> list[str | None]:
             found.append(namespace + local if namespace else None)
         else:
             found.append(None)
-    return found
+    return tuple(found)
 
 
 @dataclass(frozen=True)
@@ -295,8 +321,8 @@ def _failure(error: BaseException, federated: bool) -> InputError:
 MAX_NESTING = 200  # pyoxigraph's parser recurses: about 2,000 nested groups overflow its stack
 
 
-def check_nesting(sparql: str) -> None:
-    """Refuse a query nested deeper than MAX_NESTING groups or parentheses (it would crash the parser)."""
+@_kept
+def _nesting(sparql: str) -> int:
     depth = deepest = 0
     for token in _code(sparql):
         if token.text in "{([":
@@ -304,19 +330,76 @@ def check_nesting(sparql: str) -> None:
             deepest = max(deepest, depth)
         elif token.text in "})]":
             depth -= 1
+    return deepest
+
+
+def check_nesting(sparql: str) -> None:
+    """Refuse a query nested deeper than MAX_NESTING groups or parentheses (it would crash the parser)."""
+    deepest = _nesting(sparql)
     if deepest > MAX_NESTING:
         raise InputError(f"the query nests {deepest} levels deep; at most {MAX_NESTING} are accepted")
 
 
+class _Workers:
+    """The threads that evaluate queries, kept for the next query once they are done.
+
+    A new thread per query cost 0.5–3 ms on a busy machine (a new thread waits behind every
+    running process; a woken one does not), more than a small query takes. A thread still
+    busy with a query its caller gave up on (a limit, Ctrl-C) is not waited for: another
+    is started, and at most ``IDLE`` idle threads are kept.
+    """
+
+    IDLE = 4
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._idle: list[queue.SimpleQueue[Callable[[], None]]] = []
+
+    def submit(self, job: Callable[[], None]) -> None:
+        """Run ``job`` (which must not raise) in an idle thread, or in a new one."""
+        with self._lock:
+            inbox = self._idle.pop() if self._idle else None
+        if inbox is None:
+            inbox = queue.SimpleQueue()
+            threading.Thread(target=self._serve, args=(inbox,), name="mmkg-query", daemon=True).start()
+        inbox.put(job)
+
+    def forget(self) -> None:
+        """Drop the idle threads (in a forked child, which has none of its parent's threads)."""
+        self._lock = threading.Lock()
+        self._idle = []
+
+    def _serve(self, inbox: queue.SimpleQueue[Callable[[], None]]) -> None:
+        while True:
+            inbox.get()()
+            with self._lock:
+                if len(self._idle) >= self.IDLE:
+                    return
+                self._idle.append(inbox)
+
+
+_WORKERS = _Workers()
+os.register_at_fork(after_in_child=_WORKERS.forget)
+
+
 def evaluate(
-    store: ox.Store, sparql: str, limits: Limits, *, convert: Callable[[Any], Any] = python_value, **options: Any
+    store: ox.Store,
+    sparql: str,
+    limits: Limits,
+    *,
+    bindings: Mapping[str, Term] | None = None,
+    convert: Callable[[Any], Any] = python_value,
+    **options: Any,
 ) -> Answer:
     """Evaluate ``sparql`` on ``store`` within ``limits``: SELECT → (variables, rows); ASK → bool; CONSTRUCT → triples.
 
-    Each term of the answer goes through ``convert`` (Python values by default).
+    ``bindings`` bind variables (:func:`bind_values`); each term of the answer goes through
+    ``convert`` (Python values by default).
     """
+    # checked before binding: a VALUES block of terms adds no SERVICE and two levels of nesting
     check_nesting(sparql)
     federated = limits.check_services(sparql)
+    sparql = bind_values(sparql, bindings or {})
     timeout = limits.timeout
     if federated:
         timeout = min(timeout or limits.service_timeout, limits.service_timeout)
@@ -339,10 +422,9 @@ def evaluate(
             result = None
             done.set()
 
-    worker = threading.Thread(target=work, name="mmkg-query", daemon=True)
     start = time.monotonic()
     base = _rss() if limits.max_memory is not None else None
-    worker.start()
+    _WORKERS.submit(work)
     try:
         while not done.wait(0.05 if timeout is None else min(0.05, max(timeout - (time.monotonic() - start), 0.001))):
             if timeout is not None and time.monotonic() - start >= timeout:
@@ -467,8 +549,8 @@ class Store:
         if not isinstance(sparql, str):
             raise InputError(f"a query is text, got {type(sparql).__name__}")
         terms = {name: to_term(value) for name, value in bindings.items()}
-        text = bind_values(sparql, terms)
-        return evaluate(self.store, text, self._limits(limits), convert=convert, prefixes=prefix_map())
+        limited = self._limits(limits)
+        return evaluate(self.store, sparql, limited, bindings=terms, convert=convert, prefixes=prefix_map())
 
     def query(self, sparql: str, **options: Any) -> list[Row] | bool:
         """SELECT → rows (dicts; unbound variables absent); ASK → bool; CONSTRUCT → triple rows.

@@ -62,7 +62,6 @@ SINGLE = {
     "randomisationRatio",
     "sampleSize",
     "plannedSampleSize",
-    "enrolledPopulation",
     "preferenceRank",
     "evidenceLevel",
     "recommendationGrade",
@@ -197,14 +196,58 @@ class Evidence:
                 found.setdefault(name, set()).add(value)
         return found
 
+    def values(self, curie: str, *props: str) -> tuple[Any, ...]:
+        """The node's values of the given mmkg properties, in order: the value, a set where there are several, None where absent.
+
+        ``evidence.values("arm:MAIA-Rd", "armRegimen", "sampleSize") == ("regimen:Rd", 369)``
+        """
+        node = self.describe(curie)
+        return tuple(_single(node.get(p)) for p in props)
+
     def sources(self, curie: str) -> set[str]:
         """The node's dcterms:source values as CURIEs (or IRIs)."""
         rows = self.kg.select("SELECT ?o WHERE { ?s dcterms:source ?o }", s=self.iri(curie))
         return {short(r["o"]) for r in rows}
 
 
+def _single(value: Any) -> Any:
+    return next(iter(value)) if isinstance(value, set) and len(value) == 1 else value
+
+
 def short(value: Any) -> Any:
+    """An IRI as its CURIE where a prefix fits; any other value (a literal, a date, a number) as it is."""
     return compact(value) if isinstance(value, str) and value.startswith(("http://", "https://")) else value
+
+
+def node(kg: KnowledgeGraph, curie: str) -> dict[str, set[Any]]:
+    """Every property of the node by local name (``type``, ``source``, ``estimate``), each a set of values.
+
+    Unlike :meth:`Evidence.describe`, it keeps properties outside mmkg (``rdf:type``, ``dcterms:source``,
+    ``bibo:pmid``) and never decides that a property is single: :func:`one` says so where a test needs it.
+    """
+    found: dict[str, set[Any]] = {}
+    for row in kg.select("SELECT ?p ?o WHERE { ?s ?p ?o }", s=curie):
+        name = row["p"].rsplit("#", 1)[-1].rsplit("/", 1)[-1]
+        found.setdefault(name, set()).add(short(row["o"]))
+    assert found, f"{curie} is not in the release"
+    return found
+
+
+def one(props: dict[str, set[Any]], name: str) -> Any:
+    """The single value of a property of :func:`node` (a second value, or none, fails the test)."""
+    values = props.get(name, set())
+    assert len(values) == 1, (name, values)
+    return next(iter(values))
+
+
+@pytest.fixture(scope="session")
+def trials_with_results(kg: KnowledgeGraph) -> set[str]:
+    """The trials with at least one curated result, as CURIEs (``trial:IKEMA``).
+
+    Asked of the graph, so that a statement about every trial with results covers the trials curated after it.
+    """
+    rows = kg.select("SELECT DISTINCT ?trial WHERE { ?result a mmkg:Result ; mmkg:ofTrial ?trial }")
+    return {compact(r["trial"]) for r in rows}
 
 
 @pytest.fixture(scope="session")

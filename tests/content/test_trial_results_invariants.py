@@ -20,6 +20,15 @@ AREA_TRIALS = [
 ]
 
 
+def test_every_result_of_every_trial_has_a_confidence_and_a_source(kg) -> None:
+    rows = kg.select(
+        """SELECT ?r (SAMPLE(?c) AS ?confidence) (COUNT(?s) AS ?sources) WHERE {
+             ?r a mmkg:Result . OPTIONAL { ?r mmkg:confidence ?c } OPTIONAL { ?r dcterms:source ?s } } GROUP BY ?r"""
+    )
+    assert len(rows) >= 570
+    assert [r["r"] for r in rows if r.get("confidence") not in {"high", "medium", "low"} or r["sources"] < 1] == []
+
+
 def test_every_result_of_the_area_has_confidence_note_and_a_reference(kg) -> None:
     values = " ".join(f"trial:{t}" for t in AREA_TRIALS)
     rows = kg.select(

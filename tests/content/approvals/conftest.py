@@ -60,6 +60,13 @@ class Approvals:
         """The local names of ``column`` (regimens, indications) of the product in force."""
         return {self.local(r[column]) for r in self.in_force(product, region, day, **params)}
 
+    def by_regimen(self, product: str, region: str, day: str) -> dict[str, set[str]]:
+        """Regimen → the product's approvals that put it in force (local names), where several may overlap."""
+        found: dict[str, set[str]] = {}
+        for r in self.in_force(product, region, day):
+            found.setdefault(self.local(r["regimen"]), set()).add(self.local(r["approval"]))
+        return found
+
     @staticmethod
     def events(rows: list[Row], *columns: str, agency: str | None = None) -> list[tuple[str, ...]]:
         """Rows of the approvals query as tuples of text (dates keep their precision), in query order.

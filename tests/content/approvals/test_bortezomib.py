@@ -13,16 +13,6 @@ import datetime as dt
 
 import pytest
 
-DRUG = "https://w3id.org/mmkg/drug/bortezomib"
-
-
-def in_force(kg, region: str, day: str) -> dict[str, set[str]]:
-    out: dict[str, set[str]] = {}
-    for r in kg.run("approved-as-of", region=region, as_of=day):
-        if r["product"] == DRUG:
-            out.setdefault(r["regimen"].rsplit("/", 1)[1], set()).add(r["approval"].rsplit("/", 1)[1])
-    return out
-
 
 def test_bortezomib_first_fda_approval_is_accelerated_on_2003_05_13(kg) -> None:
     # FDA news release, 2003-05-13: "Velcade was approved under the accelerated approval program"
@@ -71,8 +61,8 @@ def test_2003_indication_requires_two_prior_therapies_and_progression_on_the_las
         ),
     ],
 )
-def test_bortezomib_indications_in_force(kg, region: str, day: str, expected) -> None:
-    assert in_force(kg, region, day) == expected
+def test_bortezomib_indications_in_force(kg, approvals, region: str, day: str, expected) -> None:
+    assert approvals.by_regimen("bortezomib", region, day) == expected
 
 
 def test_eu_induction_wording_with_two_alternatives_is_split_into_two_transplant_eligible_indications(kg) -> None:

@@ -51,14 +51,9 @@ def test_dkd_is_a_us_only_approval_until_the_eu_extension_of_carfilzomib(kg) -> 
     assert gaps("2022-01-01") == set()
 
 
-def eu_regimens(kg, day: str) -> set[str]:
-    rows = kg.run("approved-as-of", region="EU", as_of=day)
-    return {r["regimen"].rsplit("/", 1)[1] for r in rows if r["product"].endswith("/carfilzomib")}
-
-
-def test_dkd_counts_as_authorised_in_the_eu_from_the_end_of_2021_at_the_latest(kg) -> None:
-    assert "DKd" not in eu_regimens(kg, "2021-12-30")
-    assert "DKd" in eu_regimens(kg, "2021-12-31")
+def test_dkd_counts_as_authorised_in_the_eu_from_the_end_of_2021_at_the_latest(kg, approvals) -> None:
+    assert "DKd" not in approvals.names("carfilzomib", "EU", "2021-12-30")
+    assert "DKd" in approvals.names("carfilzomib", "EU", "2021-12-31")
     [row] = kg.select(
         "SELECT ?date ?c WHERE { approval:carfilzomib-ec-2021-DKd mmkg:eventDate ?date ; mmkg:confidence ?c }"
     )

@@ -12,17 +12,6 @@ import datetime as dt
 
 import pytest
 
-DRUG = "https://w3id.org/mmkg/drug/lenalidomide"
-
-
-def in_force(kg, region: str, day: str) -> dict[str, set[str]]:
-    """Regimen -> approvals of lenalidomide in force in the region on the day."""
-    out: dict[str, set[str]] = {}
-    for r in kg.run("approved-as-of", region=region, as_of=day):
-        if r["product"] == DRUG:
-            out.setdefault(r["regimen"].rsplit("/", 1)[1], set()).add(r["approval"].rsplit("/", 1)[1])
-    return out
-
 
 def event_date(kg, approval: str):
     return kg.select("SELECT ?d WHERE { ?a mmkg:eventDate ?d }", a=approval)[0]["d"]
@@ -61,11 +50,11 @@ def test_lenalidomide_eu_maintenance_and_vrd_dates_keep_their_month_precision(kg
     assert event_date(kg, "approval:lenalidomide-ec-2015") == "2015"
 
 
-def test_us_2015_extension_to_newly_diagnosed_replaces_the_2006_wording(kg) -> None:
+def test_us_2015_extension_to_newly_diagnosed_replaces_the_2006_wording(kg, approvals) -> None:
     # The Pharma Letter 2015-02-18: the FDA "expanded the existing indication ... to include patients
     # newly-diagnosed with multiple myeloma"; the 2006 indication (after a prior therapy) ends.
-    assert in_force(kg, "US", "2010-01-01") == {"Rd": {"lenalidomide-fda-2006-06-29"}}
-    assert in_force(kg, "US", "2016-01-01") == {"Rd": {"lenalidomide-fda-2015-02"}}
+    assert approvals.by_regimen("lenalidomide", "US", "2010-01-01") == {"Rd": {"lenalidomide-fda-2006-06-29"}}
+    assert approvals.by_regimen("lenalidomide", "US", "2016-01-01") == {"Rd": {"lenalidomide-fda-2015-02"}}
     settings = {
         r["s"].rsplit("/", 1)[1]
         for r in kg.select("SELECT ?s WHERE { indication:lenalidomide-Rd-fda-mm mmkg:diseaseSetting ?s }")
@@ -95,8 +84,8 @@ def test_us_2015_extension_to_newly_diagnosed_replaces_the_2006_wording(kg) -> N
         ),
     ],
 )
-def test_lenalidomide_indications_in_force(kg, region: str, day: str, expected) -> None:
-    assert in_force(kg, region, day) == expected
+def test_lenalidomide_indications_in_force(kg, approvals, region: str, day: str, expected) -> None:
+    assert approvals.by_regimen("lenalidomide", region, day) == expected
 
 
 def test_eu_relapse_indication_needs_one_prior_therapy_and_newly_diagnosed_ones_are_transplant_ineligible(kg) -> None:

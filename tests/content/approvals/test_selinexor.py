@@ -45,14 +45,9 @@ def test_sd_is_for_four_prior_lines_and_penta_refractory_disease(kg, approvals) 
     }
 
 
-def test_selinexor_is_reimbursed_in_italy_from_the_gazzetta_of_2024_08_03(kg) -> None:
+def test_selinexor_is_reimbursed_in_italy_from_the_gazzetta_of_2024_08_03(kg, approvals) -> None:
     def regimens(day: str) -> dict[str, str]:
-        rows = [
-            r
-            for r in kg.run("approved-as-of", region="IT", as_of=day)
-            if not r["reimbursement"].startswith("not curated")
-        ]
-        return {r["regimen"].rsplit("/", 1)[1]: r["reimbursement"] for r in rows if r["product"].endswith("/selinexor")}
+        return {regimen: r["reimbursement"] for regimen, r in approvals.rows("selinexor", "IT", day).items()}
 
     assert regimens("2024-08-02") == {}
     assert regimens("2024-08-03") == {"SVd": "reimbursed", "Sd": "reimbursed"}

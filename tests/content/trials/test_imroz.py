@@ -8,20 +8,19 @@ from __future__ import annotations
 
 def test_imroz_design(kg, evidence) -> None:
     """446 patients randomised 3:2 (265 Isa-VRd, 181 VRd); NCT03319667; primary endpoint PFS."""
-    assert values(evidence, "trial:IMROZ", "nctId", "randomisationRatio", "sampleSize", "primaryEndpoint") == (
+    assert evidence.values("trial:IMROZ", "nctId", "randomisationRatio", "sampleSize", "primaryEndpoint") == (
         "NCT03319667",
         "3:2",
         446,
         "endpoint:PFS",
     )
-    assert values(evidence, "arm:IMROZ-IsaVRd", "armRegimen", "sampleSize") == ("regimen:IsaVRd", 265)
-    assert values(evidence, "arm:IMROZ-VRd", "armRegimen", "sampleSize") == ("regimen:VRd", 181)
+    assert evidence.values("arm:IMROZ-IsaVRd", "armRegimen", "sampleSize") == ("regimen:IsaVRd", 265)
+    assert evidence.values("arm:IMROZ-VRd", "armRegimen", "sampleSize") == ("regimen:VRd", 181)
 
 
 def test_imroz_pfs_hazard_ratio_with_98_5_percent_ci(kg, evidence) -> None:
     """HR 0.60 with a 98.5% CI of 0.41-0.88, P<0.001, at 59.7 months; 60-month PFS 63.2% vs 45.2%."""
-    assert values(
-        evidence,
+    assert evidence.values(
         "result:IMROZ-pfs-hr-itt",
         "estimate",
         "ciLower",
@@ -31,23 +30,13 @@ def test_imroz_pfs_hazard_ratio_with_98_5_percent_ci(kg, evidence) -> None:
         "pValueRelation",
         "medianFollowUpMonths",
     ) == (0.6, 0.41, 0.88, 0.985, 0.001, "<", 59.7)
-    assert values(evidence, "result:IMROZ-pfs-60mo-landmark-IsaVRd-itt", "estimate")[0] == 63.2
-    assert values(evidence, "result:IMROZ-pfs-60mo-landmark-VRd-itt", "estimate")[0] == 45.2
+    assert evidence.values("result:IMROZ-pfs-60mo-landmark-IsaVRd-itt", "estimate")[0] == 63.2
+    assert evidence.values("result:IMROZ-pfs-60mo-landmark-VRd-itt", "estimate")[0] == 45.2
 
 
 def test_imroz_complete_response_and_mrd_negative_cr(kg, evidence) -> None:
     """>=CR 74.7% vs 64.1%; MRD-negative CR 55.5% vs 40.9%."""
-    assert values(evidence, "result:IMROZ-cr-IsaVRd-itt", "estimate")[0] == 74.7
-    assert values(evidence, "result:IMROZ-cr-VRd-itt", "estimate")[0] == 64.1
-    assert values(evidence, "result:IMROZ-mrd-negative-cr-IsaVRd-itt", "estimate")[0] == 55.5
-    assert values(evidence, "result:IMROZ-mrd-negative-cr-VRd-itt", "estimate")[0] == 40.9
-
-
-def values(evidence, curie: str, *props: str) -> tuple:
-    """A node's values of the given mmkg properties: the value, a set where there are several, None where absent."""
-    node = evidence.describe(curie)
-    return tuple(_single(node.get(p)) for p in props)
-
-
-def _single(value):
-    return next(iter(value)) if isinstance(value, set) and len(value) == 1 else value
+    assert evidence.values("result:IMROZ-cr-IsaVRd-itt", "estimate")[0] == 74.7
+    assert evidence.values("result:IMROZ-cr-VRd-itt", "estimate")[0] == 64.1
+    assert evidence.values("result:IMROZ-mrd-negative-cr-IsaVRd-itt", "estimate")[0] == 55.5
+    assert evidence.values("result:IMROZ-mrd-negative-cr-VRd-itt", "estimate")[0] == 40.9

@@ -8,25 +8,9 @@ from __future__ import annotations
 
 import datetime
 
+from tests.content.trials.conftest import assert_results_not_yet_published
+
 
 def test_magnetismm32_results_not_yet_published(kg, evidence) -> None:
     """mmkg:resultsPublished false, checked on 2026-12-03, with a note saying where; the trial has no result."""
-    assert values(evidence, "trial:MagnetisMM-32", "resultsPublished", "statusCheckedOn", "trialStatus") == (
-        False,
-        datetime.date(2026, 12, 3),
-        "ongoing",
-    )
-    assert any(
-        "had been published by 2026-12-03" in n for n in evidence.describe("trial:MagnetisMM-32")["curationNote"]
-    )
-    assert kg.select("SELECT ?r WHERE { ?r mmkg:ofTrial ?t }", t="trial:MagnetisMM-32") == []
-
-
-def values(evidence, curie: str, *props: str) -> tuple:
-    """A node's values of the given mmkg properties: the value, a set where there are several, None where absent."""
-    node = evidence.describe(curie)
-    return tuple(_single(node.get(p)) for p in props)
-
-
-def _single(value):
-    return next(iter(value)) if isinstance(value, set) and len(value) == 1 else value
+    assert_results_not_yet_published(kg, evidence, "trial:MagnetisMM-32", datetime.date(2026, 12, 3), "ongoing")

@@ -8,32 +8,14 @@ from __future__ import annotations
 
 import datetime
 
+from tests.content.trials.conftest import assert_results_not_yet_published, assert_status_checked_on
+
 
 def test_magnetismm5_results_not_yet_published(kg, evidence) -> None:
     """mmkg:resultsPublished false, checked on 2026-12-03, with a note saying where; the trial has no result."""
-    assert values(evidence, "trial:MagnetisMM-5", "resultsPublished", "statusCheckedOn", "trialStatus") == (
-        False,
-        datetime.date(2026, 12, 3),
-        "ongoing",
-    )
-    assert any("had been published by 2026-12-03" in n for n in evidence.describe("trial:MagnetisMM-5")["curationNote"])
-    assert kg.select("SELECT ?r WHERE { ?r mmkg:ofTrial ?t }", t="trial:MagnetisMM-5") == []
+    assert_results_not_yet_published(kg, evidence, "trial:MagnetisMM-5", datetime.date(2026, 12, 3), "ongoing")
 
 
 def test_magnetismm5_status_check_cites_where_it_was_checked(kg, evidence) -> None:
     """The page the status was checked on is a source of the trial, typed by its kind of reference."""
-    assert "https://clinicaltrials.gov/show/NCT05020236" in evidence.sources("trial:MagnetisMM-5")
-    assert kg.select(
-        "SELECT ?k WHERE { ?s a ?k . ?k rdfs:subClassOf* mmkg:Reference }",
-        s="https://clinicaltrials.gov/show/NCT05020236",
-    )
-
-
-def values(evidence, curie: str, *props: str) -> tuple:
-    """A node's values of the given mmkg properties: the value, a set where there are several, None where absent."""
-    node = evidence.describe(curie)
-    return tuple(_single(node.get(p)) for p in props)
-
-
-def _single(value):
-    return next(iter(value)) if isinstance(value, set) and len(value) == 1 else value
+    assert_status_checked_on(kg, evidence, "trial:MagnetisMM-5", "https://clinicaltrials.gov/show/NCT05020236")

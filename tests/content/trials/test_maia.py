@@ -9,22 +9,21 @@ from __future__ import annotations
 
 def test_maia_design_nct_arms_and_setting(kg, evidence) -> None:
     """737 patients randomised 1:1 to D-Rd (368) or Rd (369); NCT02252172; primary endpoint PFS."""
-    assert values(evidence, "trial:MAIA", "nctId", "phase", "randomisationRatio", "sampleSize", "primaryEndpoint") == (
+    assert evidence.values("trial:MAIA", "nctId", "phase", "randomisationRatio", "sampleSize", "primaryEndpoint") == (
         "NCT02252172",
         "3",
         "1:1",
         737,
         "endpoint:PFS",
     )
-    assert values(evidence, "arm:MAIA-DRd", "armRegimen", "sampleSize") == ("regimen:DRd", 368)
-    assert values(evidence, "arm:MAIA-Rd", "armRegimen", "sampleSize") == ("regimen:Rd", 369)
-    assert values(evidence, "population:MAIA-itt", "diseaseSetting", "maxECOG") == ("setting:NDMM-TIE", 2)
+    assert evidence.values("arm:MAIA-DRd", "armRegimen", "sampleSize") == ("regimen:DRd", 368)
+    assert evidence.values("arm:MAIA-Rd", "armRegimen", "sampleSize") == ("regimen:Rd", 369)
+    assert evidence.values("population:MAIA-itt", "diseaseSetting", "maxECOG") == ("setting:NDMM-TIE", 2)
 
 
 def test_maia_pfs_hazard_ratio(kg, evidence) -> None:
     """Primary analysis: HR 0.56 (95% CI 0.43-0.73), P<0.001, median follow-up 28.0 months."""
-    assert values(
-        evidence,
+    assert evidence.values(
         "result:MAIA-pfs-hr-itt",
         "estimate",
         "ciLower",
@@ -45,16 +44,16 @@ def test_maia_pfs_hazard_ratio(kg, evidence) -> None:
 
 def test_maia_pfs_30_month_rates(kg, evidence) -> None:
     """30-month PFS 70.6% (65.0-75.4) with D-Rd vs 55.6% (49.5-61.3) with Rd."""
-    assert values(
-        evidence, "result:MAIA-pfs-30mo-landmark-DRd-itt", "estimate", "ciLower", "ciUpper", "timepointMonths"
+    assert evidence.values(
+        "result:MAIA-pfs-30mo-landmark-DRd-itt", "estimate", "ciLower", "ciUpper", "timepointMonths"
     ) == (
         70.6,
         65.0,
         75.4,
         30.0,
     )
-    assert values(
-        evidence, "result:MAIA-pfs-30mo-landmark-Rd-itt", "estimate", "ciLower", "ciUpper", "timepointMonths"
+    assert evidence.values(
+        "result:MAIA-pfs-30mo-landmark-Rd-itt", "estimate", "ciLower", "ciUpper", "timepointMonths"
     ) == (
         55.6,
         49.5,
@@ -65,16 +64,15 @@ def test_maia_pfs_30_month_rates(kg, evidence) -> None:
 
 def test_maia_complete_response_and_mrd_rates(kg, evidence) -> None:
     """>=CR 47.6% vs 24.9%; MRD negativity (10^-5) 24.2% vs 7.3%."""
-    assert values(evidence, "result:MAIA-cr-DRd-itt", "estimate")[0] == 47.6
-    assert values(evidence, "result:MAIA-cr-Rd-itt", "estimate")[0] == 24.9
-    assert values(evidence, "result:MAIA-mrd-negativity-1e-5-DRd-itt", "estimate")[0] == 24.2
-    assert values(evidence, "result:MAIA-mrd-negativity-1e-5-Rd-itt", "estimate")[0] == 7.3
+    assert evidence.values("result:MAIA-cr-DRd-itt", "estimate")[0] == 47.6
+    assert evidence.values("result:MAIA-cr-Rd-itt", "estimate")[0] == 24.9
+    assert evidence.values("result:MAIA-mrd-negativity-1e-5-DRd-itt", "estimate")[0] == 24.2
+    assert evidence.values("result:MAIA-mrd-negativity-1e-5-Rd-itt", "estimate")[0] == 7.3
 
 
 def test_maia_os_hazard_ratio_at_interim_analysis(kg, evidence) -> None:
     """Interim OS analysis (56.2 months): HR 0.68 (0.53-0.86), p=0.0013."""
-    assert values(
-        evidence,
+    assert evidence.values(
         "result:MAIA-os-hr-itt-interim",
         "estimate",
         "ciLower",
@@ -88,11 +86,11 @@ def test_maia_os_hazard_ratio_at_interim_analysis(kg, evidence) -> None:
 
 def test_maia_final_overall_survival(kg, evidence) -> None:
     """Final analysis (89.3 months): median OS 90.3 vs 64.1 months, HR 0.67 (0.55-0.82), medium confidence."""
-    assert values(
-        evidence, "result:MAIA-os-hr-itt-final", "estimate", "ciLower", "ciUpper", "analysisType", "confidence"
+    assert evidence.values(
+        "result:MAIA-os-hr-itt-final", "estimate", "ciLower", "ciUpper", "analysisType", "confidence"
     ) == (0.67, 0.55, 0.82, "analysis:final", "medium")
-    assert values(evidence, "result:MAIA-os-median-DRd-itt-final", "estimate")[0] == 90.3
-    assert values(evidence, "result:MAIA-os-median-Rd-itt-final", "estimate")[0] == 64.1
+    assert evidence.values("result:MAIA-os-median-DRd-itt-final", "estimate")[0] == 90.3
+    assert evidence.values("result:MAIA-os-median-Rd-itt-final", "estimate")[0] == 64.1
 
 
 def test_maia_keeps_its_approval_link(kg, evidence) -> None:
@@ -103,13 +101,3 @@ def test_maia_keeps_its_approval_link(kg, evidence) -> None:
         "https://www.esmo.org/oncology-news/fda-approves-daratumumab-for-multiple-myeloma-ineligible-for-autologous-stem-cell-transplant"
         in evidence.sources("trial:MAIA")
     )
-
-
-def values(evidence, curie: str, *props: str) -> tuple:
-    """A node's values of the given mmkg properties: the value, a set where there are several, None where absent."""
-    node = evidence.describe(curie)
-    return tuple(_single(node.get(p)) for p in props)
-
-
-def _single(value):
-    return next(iter(value)) if isinstance(value, set) and len(value) == 1 else value

@@ -13,8 +13,8 @@ W = "https://w3id.org/mmkg/"
 
 def test_majestec9_topline_pfs_hazard_ratio(kg, evidence) -> None:
     """PFS HR 0.29 (95% CI 0.23-0.38), interim, medium confidence (topline via news reports)."""
-    assert values(
-        evidence, "result:MajesTEC-9-pfs-hr-itt", "estimate", "ciLower", "ciUpper", "confidence", "pValue"
+    assert evidence.values(
+        "result:MajesTEC-9-pfs-hr-itt", "estimate", "ciLower", "ciUpper", "confidence", "pValue"
     ) == (
         0.29,
         0.23,
@@ -27,7 +27,7 @@ def test_majestec9_topline_pfs_hazard_ratio(kg, evidence) -> None:
 
 def test_majestec9_topline_os_hazard_ratio(kg, evidence) -> None:
     """OS HR 0.60 (95% CI 0.43-0.83)."""
-    assert values(evidence, "result:MajesTEC-9-os-hr-itt", "estimate", "ciLower", "ciUpper") == (0.6, 0.43, 0.83)
+    assert evidence.values("result:MajesTEC-9-os-hr-itt", "estimate", "ciLower", "ciUpper") == (0.6, 0.43, 0.83)
 
 
 def test_majestec9_results_not_yet_peer_reviewed(kg, evidence) -> None:
@@ -39,17 +39,7 @@ def test_majestec9_results_not_yet_peer_reviewed(kg, evidence) -> None:
     kinds = {r["kind"] for r in rows}
     assert W + "ontology/JournalArticle" not in kinds and W + "ontology/CongressAbstract" not in kinds
     assert W + "ontology/NewsItem" in kinds
-    assert values(evidence, "trial:MajesTEC-9", "statusCheckedOn", "resultsPublished") == (
+    assert evidence.values("trial:MajesTEC-9", "statusCheckedOn", "resultsPublished") == (
         datetime.date(2026, 12, 3),
         None,
     )
-
-
-def values(evidence, curie: str, *props: str) -> tuple:
-    """A node's values of the given mmkg properties: the value, a set where there are several, None where absent."""
-    node = evidence.describe(curie)
-    return tuple(_single(node.get(p)) for p in props)
-
-
-def _single(value):
-    return next(iter(value)) if isinstance(value, set) and len(value) == 1 else value

@@ -8,20 +8,19 @@ from __future__ import annotations
 
 def test_perseus_design(kg, evidence) -> None:
     """709 patients randomised 1:1 (355 D-VRd, 354 VRd); NCT03710603; primary endpoint PFS."""
-    assert values(evidence, "trial:PERSEUS", "nctId", "randomisationRatio", "sampleSize", "primaryEndpoint") == (
+    assert evidence.values("trial:PERSEUS", "nctId", "randomisationRatio", "sampleSize", "primaryEndpoint") == (
         "NCT03710603",
         "1:1",
         709,
         "endpoint:PFS",
     )
-    assert values(evidence, "arm:PERSEUS-DaraVRd", "armRegimen", "sampleSize") == ("regimen:DaraVRd", 355)
-    assert values(evidence, "arm:PERSEUS-VRd", "armRegimen", "sampleSize") == ("regimen:VRd", 354)
+    assert evidence.values("arm:PERSEUS-DaraVRd", "armRegimen", "sampleSize") == ("regimen:DaraVRd", 355)
+    assert evidence.values("arm:PERSEUS-VRd", "armRegimen", "sampleSize") == ("regimen:VRd", 354)
 
 
 def test_perseus_pfs_hazard_ratio(kg, evidence) -> None:
     """48-month PFS 84.3% vs 67.7%; HR 0.42 (95% CI 0.30-0.59), P<0.001; median follow-up 47.5 months."""
-    assert values(
-        evidence,
+    assert evidence.values(
         "result:PERSEUS-pfs-hr-itt",
         "estimate",
         "ciLower",
@@ -31,46 +30,34 @@ def test_perseus_pfs_hazard_ratio(kg, evidence) -> None:
         "medianFollowUpMonths",
         "analysisType",
     ) == (0.42, 0.3, 0.59, 0.001, "<", 47.5, "analysis:primary")
-    assert values(evidence, "result:PERSEUS-pfs-48mo-landmark-DaraVRd-itt", "estimate", "timepointMonths") == (
+    assert evidence.values("result:PERSEUS-pfs-48mo-landmark-DaraVRd-itt", "estimate", "timepointMonths") == (
         84.3,
         48.0,
     )
-    assert values(evidence, "result:PERSEUS-pfs-48mo-landmark-VRd-itt", "estimate", "timepointMonths") == (67.7, 48.0)
+    assert evidence.values("result:PERSEUS-pfs-48mo-landmark-VRd-itt", "estimate", "timepointMonths") == (67.7, 48.0)
 
 
 def test_perseus_mrd_negative_cr_odds_ratio(kg, evidence) -> None:
     """MRD-negative (10^-5) >=CR 75.2% vs 47.5%, OR 3.40 (2.47-4.69), recorded at medium confidence."""
-    assert values(
-        evidence, "result:PERSEUS-mrd-negative-cr-or-itt", "estimate", "ciLower", "ciUpper", "confidence"
-    ) == (
+    assert evidence.values("result:PERSEUS-mrd-negative-cr-or-itt", "estimate", "ciLower", "ciUpper", "confidence") == (
         3.4,
         2.47,
         4.69,
         "medium",
     )
-    assert values(evidence, "result:PERSEUS-mrd-negative-cr-DaraVRd-itt", "estimate")[0] == 75.2
-    assert values(evidence, "result:PERSEUS-mrd-negative-cr-VRd-itt", "estimate")[0] == 47.5
+    assert evidence.values("result:PERSEUS-mrd-negative-cr-DaraVRd-itt", "estimate")[0] == 75.2
+    assert evidence.values("result:PERSEUS-mrd-negative-cr-VRd-itt", "estimate")[0] == 47.5
 
 
 def test_perseus_grade_3_4_cytopenias(kg, evidence) -> None:
     """Grade 3/4 neutropenia 62.1% vs 51.0%; thrombocytopenia 29.1% vs 17.3%."""
-    assert values(
-        evidence, "result:PERSEUS-neutropenia-grade3-DaraVRd-itt", "estimate", "minimumGrade", "maximumGrade"
+    assert evidence.values(
+        "result:PERSEUS-neutropenia-grade3-DaraVRd-itt", "estimate", "minimumGrade", "maximumGrade"
     ) == (
         62.1,
         3,
         4,
     )
-    assert values(evidence, "result:PERSEUS-neutropenia-grade3-VRd-itt", "estimate")[0] == 51.0
-    assert values(evidence, "result:PERSEUS-thrombocytopenia-grade3-DaraVRd-itt", "estimate")[0] == 29.1
-    assert values(evidence, "result:PERSEUS-thrombocytopenia-grade3-VRd-itt", "estimate")[0] == 17.3
-
-
-def values(evidence, curie: str, *props: str) -> tuple:
-    """A node's values of the given mmkg properties: the value, a set where there are several, None where absent."""
-    node = evidence.describe(curie)
-    return tuple(_single(node.get(p)) for p in props)
-
-
-def _single(value):
-    return next(iter(value)) if isinstance(value, set) and len(value) == 1 else value
+    assert evidence.values("result:PERSEUS-neutropenia-grade3-VRd-itt", "estimate")[0] == 51.0
+    assert evidence.values("result:PERSEUS-thrombocytopenia-grade3-DaraVRd-itt", "estimate")[0] == 29.1
+    assert evidence.values("result:PERSEUS-thrombocytopenia-grade3-VRd-itt", "estimate")[0] == 17.3

@@ -8,22 +8,21 @@ from __future__ import annotations
 
 def test_pleiades_dkd_cohort_design(kg, evidence) -> None:
     """Phase 2 multi-cohort study, NCT03412565; D-Kd cohort of 66 patients after >=1 prior line; primary endpoint ORR."""
-    assert values(evidence, "trial:PLEIADES", "nctId", "phase", "primaryEndpoint") == (
+    assert evidence.values("trial:PLEIADES", "nctId", "phase", "primaryEndpoint") == (
         "NCT03412565",
         "2",
         "endpoint:ORR",
     )
-    assert values(evidence, "arm:PLEIADES-DKd", "armRegimen", "sampleSize") == ("regimen:DKd", 66)
-    assert values(evidence, "population:PLEIADES-DKd-cohort", "minPriorLines", "subgroupOf") == (
-        1,
-        "population:PLEIADES-enrolled",
-    )
+    assert evidence.values("arm:PLEIADES-DKd", "armRegimen", "sampleSize") == ("regimen:DKd", 66)
+    # the only curated cohort, enrolled on its own criteria: the trial's population, not a subgroup of one
+    assert evidence.values("trial:PLEIADES", "enrolledPopulation") == ("population:PLEIADES-DKd-cohort",)
+    assert evidence.values("population:PLEIADES-DKd-cohort", "minPriorLines") == (1,)
+    assert not kg.select("SELECT ?b WHERE { population:PLEIADES-DKd-cohort mmkg:subgroupOf ?b }")
 
 
 def test_pleiades_dkd_overall_response_rate(kg, evidence) -> None:
     """ORR 84.8% (95% CI 73.9-92.5) at a median follow-up of 9.2 months."""
-    assert values(
-        evidence,
+    assert evidence.values(
         "result:PLEIADES-orr-DKd-DKd-cohort",
         "estimate",
         "ciLower",
@@ -34,21 +33,11 @@ def test_pleiades_dkd_overall_response_rate(kg, evidence) -> None:
 
 
 def test_pleiades_response_maintained_at_6_and_9_months(kg, evidence) -> None:
-    assert values(evidence, "result:PLEIADES-dor-6mo-landmark-DKd-DKd-cohort", "estimate", "timepointMonths") == (
+    assert evidence.values("result:PLEIADES-dor-6mo-landmark-DKd-DKd-cohort", "estimate", "timepointMonths") == (
         85.2,
         6.0,
     )
-    assert values(evidence, "result:PLEIADES-dor-9mo-landmark-DKd-DKd-cohort", "estimate", "timepointMonths") == (
+    assert evidence.values("result:PLEIADES-dor-9mo-landmark-DKd-DKd-cohort", "estimate", "timepointMonths") == (
         82.5,
         9.0,
     )
-
-
-def values(evidence, curie: str, *props: str) -> tuple:
-    """A node's values of the given mmkg properties: the value, a set where there are several, None where absent."""
-    node = evidence.describe(curie)
-    return tuple(_single(node.get(p)) for p in props)
-
-
-def _single(value):
-    return next(iter(value)) if isinstance(value, set) and len(value) == 1 else value
