@@ -16,9 +16,9 @@ import types
 import warnings
 from typing import Any
 
-from .release import ARTIFACTS, RELEASE_FILES, BuildReport, build, check, infer, materialise
+from .release import ARTIFACTS, RELEASE_FILES, BuildReport, build, check, infer, input_digests, materialise
 
-__all__ = ["ARTIFACTS", "RELEASE_FILES", "BuildReport", "build", "check", "infer", "materialise"]
+__all__ = ["ARTIFACTS", "RELEASE_FILES", "BuildReport", "build", "check", "infer", "input_digests", "materialise"]
 
 
 class _CallableModule(types.ModuleType):
