@@ -9,6 +9,7 @@ reasoned over once per test run (``fixture_build``).
 
 from __future__ import annotations
 
+import io
 import subprocess
 import sys
 from collections.abc import Callable
@@ -79,15 +80,16 @@ def pytest_xdist_make_scheduler(config: pytest.Config, log: object) -> LoadScope
 def run_mmkg(
     monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> Callable[..., subprocess.CompletedProcess[str]]:
-    """``run_mmkg("query", "SELEC ?x")``: `mmkg ARGS…` as its entry point runs it, in this process.
+    """``run_mmkg("query", "SELEC ?x", stdin="")``: `mmkg ARGS…` as its entry point runs it, in this process.
 
     Exit status, stdout and stderr as a subprocess would give them, without starting one (an
     error that escapes the entry point fails the test, as a traceback would show).
     """
     from mmkg.cli import run
 
-    def invoke(*args: str) -> subprocess.CompletedProcess[str]:
+    def invoke(*args: str, stdin: str = "") -> subprocess.CompletedProcess[str]:
         monkeypatch.setattr(sys, "argv", ["mmkg", *args])
+        monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(stdin.encode()), encoding="utf-8"))
         try:
             run()
             status = 0

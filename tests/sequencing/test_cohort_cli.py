@@ -14,7 +14,8 @@ from mmkg.prefixes import compact
 from mmkg.sequencing import EACH_RELAPSE, generate_cohort, options_for_cohort
 
 
-def mmkg(*args: str, stdin: str | None = None) -> subprocess.CompletedProcess[str]:
+def mmkg_process(*args: str, stdin: str | None = None) -> subprocess.CompletedProcess[str]:
+    """`mmkg ARGS…` as a process of its own: for its worker processes (``-j``)."""
     return subprocess.run(
         [sys.executable, "-c", "from mmkg.cli import run; run()", *args],
         capture_output=True,
@@ -26,8 +27,8 @@ def mmkg(*args: str, stdin: str | None = None) -> subprocess.CompletedProcess[st
 
 @pytest.fixture(scope="module")
 def histories(kg) -> list[dict]:
-    # more than one chunk of patients, so that --jobs 2 really uses two workers
-    return list(generate_cohort(kg, 250, seed=11))
+    # more than one chunk of patients (100), so that --jobs 2 really uses two workers
+    return list(generate_cohort(kg, 150, seed=11))
 
 
 @pytest.fixture(scope="module")
@@ -69,7 +70,9 @@ def test_csv_is_byte_for_byte_the_batch_engines_rows_in_input_order_with_two_wor
 ) -> None:
     """Each shared answer is formatted once and the patient's own lines are filled in: the bytes stay those of the rows."""
     out = tmp_path / "rows.csv"
-    result = mmkg("cohort", str(cohort_file), "--region", "EU", "--as-of", "each-relapse", "-o", str(out), "-j", "2")
+    result = mmkg_process(
+        "cohort", str(cohort_file), "--region", "EU", "--as-of", "each-relapse", "-o", str(out), "-j", "2"
+    )
     assert result.returncode == 0, result.stderr
     assert out.read_bytes() == reference_csv(expected)
     rows = list(csv.DictReader(out.open(encoding="utf-8", newline="")))
@@ -86,7 +89,7 @@ def test_jsonl_keeps_every_reason_with_its_node_and_two_workers_write_the_same_b
     outputs = []
     for jobs in ("1", "2"):
         out = tmp_path / f"rows-{jobs}.jsonl"
-        result = mmkg(
+        result = mmkg_process(
             "cohort",
             str(cohort_file),
             "--region",
@@ -115,7 +118,7 @@ def test_parquet_holds_the_same_rows(kg, histories, tmp_path) -> None:
     path.write_text("".join(json.dumps(h) + "\n" for h in histories[:40]), encoding="utf-8")
     expected = list(options_for_cohort(kg, histories[:40], region="EU", as_of=EACH_RELAPSE))
     out = tmp_path / "rows.parquet"
-    result = mmkg(
+    result = mmkg_process(
         "cohort", str(path), "--region", "EU", "--as-of", "each-relapse", "--format", "parquet", "-o", str(out)
     )
     assert result.returncode == 0, result.stderr
@@ -124,7 +127,7 @@ def test_parquet_holds_the_same_rows(kg, histories, tmp_path) -> None:
     assert b"not medical advice" in table.schema.metadata[b"disclaimer"]
 
 
-def test_a_bad_line_is_reported_with_its_number_and_the_rest_is_answered(tmp_path) -> None:
+def test_a_bad_line_is_reported_with_its_number_and_the_rest_is_answered(run_mmkg, tmp_path) -> None:
     lines = [
         {"id": "a", "lines": [{"regimen": "VRd", "start": "2019-01-01"}, {"regimen": "Kd", "start": "2021-01-01"}]},
         "not json",
@@ -135,7 +138,7 @@ def test_a_bad_line_is_reported_with_its_number_and_the_rest_is_answered(tmp_pat
     path = tmp_path / "cohort.jsonl"
     path.write_text("\n".join(x if isinstance(x, str) else json.dumps(x) for x in lines) + "\n", encoding="utf-8")
     out = tmp_path / "rows.csv"
-    result = mmkg("cohort", str(path), "--region", "EU", "--as-of", "each-relapse", "-o", str(out))
+    result = run_mmkg("cohort", str(path), "--region", "EU", "--as-of", "each-relapse", "-o", str(out))
     assert result.returncode == 2
     errors = [line for line in result.stderr.splitlines() if line.startswith("mmkg: error:")]
     assert [e.split(":")[3] for e in errors] == ["2", "3", "4"]
@@ -144,28 +147,28 @@ def test_a_bad_line_is_reported_with_its_number_and_the_rest_is_answered(tmp_pat
     assert {row["patient"] for row in csv.DictReader(out.open(encoding="utf-8"))} == {"a", "e"}
 
 
-def test_a_failed_run_leaves_no_output_behind(tmp_path) -> None:
+def test_a_failed_run_leaves_no_output_behind(run_mmkg, tmp_path) -> None:
     out = tmp_path / "rows.csv"
     out.write_text("earlier results\n", encoding="utf-8")
-    result = mmkg("cohort", str(tmp_path / "missing.jsonl"), "--region", "EU", "-o", str(out))
+    result = run_mmkg("cohort", str(tmp_path / "missing.jsonl"), "--region", "EU", "-o", str(out))
     assert result.returncode == 2
     assert result.stderr.count("\n") == 1 and "no such file" in result.stderr
     assert out.read_text(encoding="utf-8") == "earlier results\n"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["rows.csv"]
 
 
-def test_bad_options_are_one_line_errors(cohort_file) -> None:
+def test_bad_options_are_one_line_errors(run_mmkg, cohort_file) -> None:
     for args in (("--region", "EU", "--as-of", "someday"), ("--region", "EU", "--format", "parquet")):
-        result = mmkg("cohort", str(cohort_file), *args)
+        result = run_mmkg("cohort", str(cohort_file), *args)
         assert result.returncode == 2, args
         assert result.stderr.startswith("mmkg: error:") and result.stderr.count("\n") == 1, args
 
 
-def test_stdin_and_generate(kg) -> None:
-    generated = mmkg("cohort", "--generate", "5", "--seed", "2")
+def test_stdin_and_generate(run_mmkg, kg) -> None:
+    generated = run_mmkg("cohort", "--generate", "5", "--seed", "2")
     assert generated.returncode == 0, generated.stderr
     assert [json.loads(line) for line in generated.stdout.splitlines()] == list(generate_cohort(kg, 5, seed=2))
-    answered = mmkg("cohort", "-", "--region", "US", "--as-of", "2025-01-01", stdin=generated.stdout)
+    answered = run_mmkg("cohort", "-", "--region", "US", "--as-of", "2025-01-01", stdin=generated.stdout)
     assert answered.returncode == 0, answered.stderr
     assert answered.stdout.startswith("patient,relapse,day,option,label,kind,status,reasons,nodes\n")
     assert {row["patient"] for row in csv.DictReader(answered.stdout.splitlines())} <= {
