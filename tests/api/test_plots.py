@@ -133,6 +133,7 @@ def test_forest_plot_says_a_p_values_sidedness_where_the_source_gives_it(kg, tmp
     assert "p=0.184 (one-sided)" in texts(tmp_path / "ikema-os.svg")
 
 
+@pytest.mark.slow  # three figures drawn, one of them twice
 def test_png_by_extension_and_svg_reproducible(kg, tmp_path) -> None:
     plots.lattice(kg, output=tmp_path / "a.png")
     assert (tmp_path / "a.png").read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"

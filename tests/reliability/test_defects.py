@@ -138,6 +138,7 @@ def test_2_a_cartesian_product_stops_at_the_time_limit(kg) -> None:
     assert time.monotonic() - start < 10  # a shared 2-core machine: generous
 
 
+@pytest.mark.slow  # seconds of CPU building 100,000 rows; the row limit itself: the corpus's "max rows 1"
 def test_2_a_product_to_csv_stops_at_the_row_limit() -> None:
     result = run_cli(["query", "SELECT * WHERE { ?a ?b ?c . ?d ?e ?f }", "--format", "csv"], seconds=60)
     assert result.code == 2 and result.stdout == "", result.stderr
@@ -410,6 +411,7 @@ def test_8_hermit_dies_with_the_build(tmp_path: Path) -> None:
     pytest.fail("the reasoner's process outlived the build")
 
 
+@pytest.mark.slow  # two processes busy for two seconds, as the crash suite
 def test_8_a_reader_never_misses_the_release_during_swaps(tmp_path: Path, quick_build) -> None:
     out = tmp_path / "release"
     quick_build(out=out)
