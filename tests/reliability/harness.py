@@ -87,6 +87,15 @@ def _limit_memory() -> None:  # pragma: no cover (runs in the child)
     resource.setrlimit(resource.RLIMIT_AS, (MEMORY, MEMORY))
 
 
+def default_sigint() -> None:  # pragma: no cover (runs in the child)
+    """A child's SIGINT as a terminal's foreground job has it.
+
+    A test run started in the background (``… &`` without job control) ignores SIGINT, and
+    its children inherit that, as Unix means it: tests that send SIGINT restore the default.
+    """
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
+
+
 def run_cli(args: list[str], *, cwd: Path | None = None, seconds: float = TIME) -> Run:
     """``mmkg ARGS`` in a subprocess with bounded memory and time; a hang is killed and reported."""
     env = {**os.environ, "PYTHONPATH": str(REPO)}

@@ -36,7 +36,7 @@ import pytest
 
 from mmkg.build import RELEASE_FILES
 
-from .harness import REPO
+from .harness import REPO, default_sigint
 
 FORMATS = {  # the syntax of each release file, by its extension
     ".nt": ox.RdfFormat.N_TRIPLES,
@@ -131,6 +131,7 @@ def _build(box: Sandbox, out: Path, *, cache: bool = True) -> subprocess.Popen[b
         env=_env(cache),
         stdout=subprocess.DEVNULL,
         stderr=subprocess.PIPE,
+        preexec_fn=default_sigint,  # SIGINT is one of the ways the build is killed
     )
 
 

@@ -26,7 +26,7 @@ from mmkg import resources
 from mmkg.build import RELEASE_FILES
 from mmkg.errors import BuildFailed, InputError, MmkgError
 
-from .harness import REPO, run_cli, run_in_process
+from .harness import REPO, default_sigint, run_cli, run_in_process
 
 ONE_TRIPLE = [
     ox.Triple(
@@ -155,10 +155,6 @@ def _wait_for_cpu(pid: int, seconds: float) -> None:
         time.sleep(0.05)
 
 
-def _default_sigint() -> None:
-    signal.signal(signal.SIGINT, signal.SIG_DFL)
-
-
 @pytest.mark.slow  # seconds of CPU before the signal
 def test_2_ctrl_c_stops_a_query() -> None:
     env = {**os.environ, "PYTHONPATH": str(REPO)}
@@ -168,9 +164,7 @@ def test_2_ctrl_c_stops_a_query() -> None:
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
         env=env,
-        # as a terminal's foreground job gets it: a test run started in the background (`… &`)
-        # ignores SIGINT, and a child inherits that, as Unix means it to
-        preexec_fn=_default_sigint,
+        preexec_fn=default_sigint,
     )
     _wait_for_cpu(process.pid, 1.5)  # loaded (about 0.7 s of CPU) and evaluating
     process.send_signal(signal.SIGINT)
