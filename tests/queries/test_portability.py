@@ -97,3 +97,42 @@ def test_query_file_as_plain_text_answers_the_same_on_rdflib(path: Path, store: 
 def test_query_file_as_plain_text_answers_the_same_on_virtuoso(path: Path, store: ox.Store, virtuoso: Virtuoso) -> None:
     text = path.read_text(encoding="utf-8")
     assert plain.on_endpoint(virtuoso.endpoint, text, default_graph=GRAPH) == plain.on_pyoxigraph(store, text)
+
+
+# Parameters bound as mmkg binds them (a VALUES block), for the queries whose engine deviations
+# show only then: with approval-gaps's windows joined through an OPTIONAL, rdflib kept rows it
+# should drop once as_of and prior_lines were bound.
+BOUND = [
+    ("approval-gaps", {"as_of": "2016-01-31", "setting": "RRMM"}),
+    ("approval-gaps", {"as_of": "2017-04-28", "prior_lines": 3}),
+    ("approval-gaps", {"as_of": "2024-10-31", "prior_lines": 4, "setting": "NDMM-TIE"}),
+    ("approval-gaps", {"as_of": "2025-08-01", "prior_lines": 3, "setting": "RRMM"}),
+]
+
+
+def _bound(name: str, params: dict[str, object], kg: mmkg.KnowledgeGraph) -> str:
+    query = mmkg.catalogue().get(name)
+    return bind_values(query.path.read_text(encoding="utf-8"), query.bindings(kg, params))
+
+
+def _bound_id(case: tuple[str, dict[str, object]]) -> str:
+    name, params = case
+    return name + ":" + ",".join(f"{k}={v}" for k, v in params.items())
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("case", BOUND, ids=_bound_id)
+def test_query_file_with_parameters_bound_answers_the_same_on_rdflib(
+    case: tuple[str, dict[str, object]], store: ox.Store, graph: rdflib.Graph, kg: mmkg.KnowledgeGraph
+) -> None:
+    text = _bound(*case, kg)
+    assert plain.on_rdflib(graph, text) == plain.on_pyoxigraph(store, text)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("case", BOUND, ids=_bound_id)
+def test_query_file_with_parameters_bound_answers_the_same_on_virtuoso(
+    case: tuple[str, dict[str, object]], store: ox.Store, virtuoso: Virtuoso, kg: mmkg.KnowledgeGraph
+) -> None:
+    text = _bound(*case, kg)
+    assert plain.on_endpoint(virtuoso.endpoint, text, default_graph=GRAPH) == plain.on_pyoxigraph(store, text)
