@@ -89,55 +89,89 @@ def _answer(chunk: list[tuple[int, bytes]]) -> tuple[Any, list[str], int, int]:
     return table.finish(), problems, patients, relapses
 
 
-# The engine gives every patient alike the same Answer object (:class:`mmkg.sequencing.cohort.Answer`):
-# what a row says after its patient, relapse and day is made once per answer, and only the
-# nodes on the patient's own lines are made per patient. Bounded: memory stays flat.
-_MAX_MADE = 1 << 17
+# The engine gives every patient alike the same Answer object (:class:`mmkg.sequencing.cohort.Answer`),
+# and every relapse alike the same tuple of them: what a relapse's rows say after their
+# patient, relapse and day is made once per tuple, and only the nodes on the patient's own
+# lines are made per patient. Rows are made as bytes, so a chunk is joined once and never
+# re-encoded. Bounded: memory stays flat.
+_MAX_MADE = 1 << 16
 _COLUMNS = ("patient", "relapse", "day", "option", "label", "kind", "status")  # and the reasons
 
 
-class _Text:
-    """Rows as text (CSV or JSON Lines), one answer's part of a row made once."""
+class _Rows:
+    """The rows of one tuple of answers after their start: whole, or waiting for the patient's line nodes."""
 
-    made: ClassVar[dict[Any, tuple[str, list[Any]]]]
+    __slots__ = ("heads", "local")
+
+    def __init__(self, heads: list[bytes], local: list[tuple[int, bytes, Any, list[Any]]]) -> None:
+        self.heads = heads  # per row: its whole text after the start, or (a row in ``local``) up to its nodes
+        self.local = local  # (row, head, answer, nodes: text, or an int for a line of the patient)
+
+
+class _Text:
+    """Rows as text (CSV or JSON Lines), each tuple of answers' rows made once."""
+
+    made: ClassVar[dict[Any, _Rows]]
+    made_answers: ClassVar[dict[Any, tuple[bytes, bytes, list[Any] | None]]]
 
     def __init__(self) -> None:
-        self.out: list[str] = []
+        self.out: list[bytes] = []
 
-    def add(self, patient: str, answered: list[tuple[int, Any, str, list[Any]]]) -> None:
+    def add(self, patient: str, answered: list[tuple[int, Any, str, tuple[Any, ...]]]) -> None:
         made, out, own = self.made, self.out, self.patient(patient)
         nodes: dict[int, str] = {}  # the patient's lines, as this format writes them
         for relapse, day, line_iri, answers in answered:
-            start = f"{own}{relapse}{self.day(day)}"
-            for answer in answers:
-                found = made.get(answer)
-                if found is None:
-                    if len(made) >= _MAX_MADE:
-                        made.clear()
-                    found = made[answer] = self.tail(answer)
-                head, local = found
-                if not local:
-                    out.append(start + head)
-                    continue
-                for n in local:
-                    if type(n) is int and n not in nodes:
-                        nodes[n] = self.node(f"{line_iri}{n}")
-                out.append(start + head + self.local(answer, [nodes[n] if type(n) is int else n for n in local]))
+            if not answers:
+                continue
+            rows = made.get(answers)
+            if rows is None:
+                if len(made) >= _MAX_MADE:
+                    made.clear()
+                rows = made[answers] = self.rows(answers)
+            start = f"{own}{relapse}{self.day(day)}".encode()
+            heads = rows.heads
+            if rows.local:
+                heads = heads.copy()
+                for row, head, answer, pending in rows.local:
+                    for n in pending:
+                        if type(n) is int and n not in nodes:
+                            nodes[n] = self.node(f"{line_iri}{n}")
+                    placed = [nodes[n] if type(n) is int else n for n in pending]
+                    heads[row] = head + self.local(answer, placed).encode()
+            out.append(start)
+            out.append(start.join(heads))
+
+    def rows(self, answers: tuple[Any, ...]) -> _Rows:
+        made = self.made_answers
+        if len(made) >= _MAX_MADE:
+            made.clear()
+        heads: list[bytes] = []
+        local: list[tuple[int, bytes, Any, list[Any]]] = []
+        for row, answer in enumerate(answers):
+            found = made.get(answer)
+            if found is None:
+                found = made[answer] = self.answer_rows(answer)
+            whole, head, pending = found
+            heads.append(whole)
+            if pending is not None:
+                local.append((row, head, answer, pending))
+        return _Rows(heads, local)
+
+    def answer_rows(self, answer: Any) -> tuple[bytes, bytes, list[Any] | None]:
+        """(the whole row after its start, the row up to its nodes, the nodes still to place for an answer on the patient's lines)."""
+        head = self.head(answer)
+        if answer.local:
+            return b"", head.encode(), [node if type(node) is int else self.node(node) for _, _, node in answer.parts]
+        return (head + self.local(answer, [self.node(node) for _, _, node in answer.parts])).encode(), b"", None
 
     def finish(self) -> bytes:
-        return "".join(self.out).encode()
+        return b"".join(self.out)
 
     def patient(self, patient: str) -> str:
         raise NotImplementedError
 
     def day(self, day: Any) -> str:
         raise NotImplementedError
-
-    def tail(self, answer: Any) -> tuple[str, list[Any]]:
-        """What the row says after its start, and (for an answer on the patient's lines) the nodes still to place."""
-        if answer.local:
-            return self.head(answer), [node if type(node) is int else self.node(node) for _, _, node in answer.parts]
-        return self.head(answer) + self.local(answer, [self.node(node) for _, _, node in answer.parts]), []
 
     def head(self, answer: Any) -> str:
         """The row after its start, up to the nodes of its reasons."""
@@ -151,7 +185,8 @@ class _Text:
 
 
 class _Csv(_Text):
-    made: ClassVar[dict[Any, tuple[str, list[Any]]]] = {}
+    made: ClassVar[dict[Any, _Rows]] = {}
+    made_answers: ClassVar[dict[Any, tuple[bytes, bytes, list[Any] | None]]] = {}
 
     def patient(self, patient: str) -> str:
         return f"{_csv_field(patient)},"
@@ -171,7 +206,8 @@ class _Csv(_Text):
 
 
 class _Jsonl(_Text):
-    made: ClassVar[dict[Any, tuple[str, list[Any]]]] = {}
+    made: ClassVar[dict[Any, _Rows]] = {}
+    made_answers: ClassVar[dict[Any, tuple[bytes, bytes, list[Any] | None]]] = {}
 
     def patient(self, patient: str) -> str:
         return f'{{"patient": {_json_string(patient)}, "relapse": '
@@ -208,7 +244,7 @@ class _Parquet:
         self.text: list[str] = []
         self.node: list[str] = []
 
-    def add(self, patient: str, answered: list[tuple[int, Any, str, list[Any]]]) -> None:
+    def add(self, patient: str, answered: list[tuple[int, Any, str, tuple[Any, ...]]]) -> None:
         c = self.columns
         for relapse, day, line_iri, answers in answered:
             for answer in answers:

@@ -213,7 +213,7 @@ class _Vector:
 
     def __init__(self, answers: list[Answer]) -> None:
         self.answers = answers
-        self.ordered = sorted(answers, key=_rank)  # stable: label order within each status
+        self.ordered = tuple(sorted(answers, key=_rank))  # stable: label order within each status
 
 
 class _Relapse:
@@ -328,7 +328,7 @@ class CohortEngine:
         self._component_parts: dict[tuple[Any, ...], _Parts] = {}
         self._combined: dict[tuple[Answer, _Parts], Answer] = {}
         self._reasons: dict[_Part, Reason] = {}
-        self._finished: dict[tuple[_Vector, int], list[Answer]] = {}
+        self._finished: dict[tuple[_Vector, int], tuple[Answer, ...]] = {}
         # the drugs whose exposure can add a reason of its own (component_reasons): targeted or given once
         self.watched = frozenset(d for d, drug in self.k.drugs.items() if drug.targets or drug.single_course)
 
@@ -482,8 +482,11 @@ class CohortEngine:
             found = self._combined[(answer, parts)] = Answer(planned, answer.unsorted + parts.parts, self._reasons)
         return found
 
-    def _answers(self, relapse: _Relapse) -> list[Answer]:
-        """The answers of every option in force for the patient at ``relapse``, in row order."""
+    def _answers(self, relapse: _Relapse) -> tuple[Answer, ...]:
+        """The answers of every option in force for the patient at ``relapse``, in row order.
+
+        Relapses alike get the same tuple: a formatter may keep what it made of one.
+        """
         self._bound()
         epoch = self._epoch(relapse.day)
         exposed, refractory = relapse.exposed, relapse.refractory
@@ -515,11 +518,12 @@ class CohortEngine:
         context = contexts.setdefault(relapse.component_context(), len(contexts))
         finished = self._finished.get((vector, context))
         if finished is None:
-            finished = list(vector.answers)
+            answers = list(vector.answers)
             for position in affected:
-                finished[position] = self._with_components(epoch.planned[position], finished[position], relapse)
-            finished.sort(key=_rank)  # stable: label order within each status
-            self._finished[(vector, context)] = finished
+                answers[position] = self._with_components(epoch.planned[position], answers[position], relapse)
+            finished = self._finished[(vector, context)] = tuple(
+                sorted(answers, key=_rank)
+            )  # stable: label order within each status
         return finished
 
     def _bound(self) -> None:
@@ -542,7 +546,7 @@ class CohortEngine:
         if len(self._reasons) >= _MAX_SHARED:
             self._reasons.clear()
 
-    def relapses(self, history: History) -> Iterator[tuple[int, dt.date, str, list[Answer]]]:
+    def relapses(self, history: History) -> Iterator[tuple[int, dt.date, str, tuple[Answer, ...]]]:
         """(relapse, day, the patient's line IRI without its number, answers in row order) of one patient.
 
         What :meth:`answer` gives as rows, for formatters that make the rows' text themselves.
