@@ -89,30 +89,27 @@ def _answer(chunk: list[tuple[int, bytes]]) -> tuple[Any, list[str], int, int]:
     return table.finish(), problems, patients, relapses
 
 
-# The engine gives every patient alike the same Answer object (:class:`mmkg.sequencing.cohort.Answer`),
-# and every relapse alike the same tuple of them: what a relapse's rows say after their
-# patient, relapse and day is made once per tuple, and only the nodes on the patient's own
-# lines are made per patient. Rows are made as bytes, so a chunk is joined once and never
-# re-encoded. Bounded: memory stays flat.
-_MAX_MADE = 1 << 16
+# The engine gives every patient alike the same Answer object (:class:`mmkg.sequencing.cohort.Answer`):
+# what a row says after its patient, relapse and day is made once per answer, and only the
+# nodes on the patient's own lines are made per patient. Rows are made as bytes, so that a
+# chunk is joined once and never re-encoded. Bounded: memory stays flat.
+_MAX_MADE = 1 << 17
 _COLUMNS = ("patient", "relapse", "day", "option", "label", "kind", "status")  # and the reasons
 
 
-class _Rows:
-    """The rows of one tuple of answers after their start: whole, or waiting for the patient's line nodes."""
+class _Local:
+    """An answer on the patient's own lines: its row up to its nodes, and the nodes (an int: line n of the patient)."""
 
-    __slots__ = ("heads", "local")
+    __slots__ = ("answer", "head", "pending")
 
-    def __init__(self, heads: list[bytes], local: list[tuple[int, bytes, Any, list[Any]]]) -> None:
-        self.heads = heads  # per row: its whole text after the start, or (a row in ``local``) up to its nodes
-        self.local = local  # (row, head, answer, nodes: text, or an int for a line of the patient)
+    def __init__(self, answer: Any, head: bytes, pending: list[Any]) -> None:
+        self.answer, self.head, self.pending = answer, head, pending
 
 
 class _Text:
-    """Rows as text (CSV or JSON Lines), each tuple of answers' rows made once."""
+    """Rows as text (CSV or JSON Lines), one answer's part of a row made once."""
 
-    made: ClassVar[dict[Any, _Rows]]
-    made_answers: ClassVar[dict[Any, tuple[bytes, bytes, list[Any] | None]]]
+    made: ClassVar[dict[Any, bytes | _Local]]
 
     def __init__(self) -> None:
         self.out: list[bytes] = []
@@ -120,49 +117,42 @@ class _Text:
     def add(self, patient: str, answered: list[tuple[int, Any, str, tuple[Any, ...]]]) -> None:
         made, out, own = self.made, self.out, self.patient(patient)
         nodes: dict[int, str] = {}  # the patient's lines, as this format writes them
+        finished: dict[_Local, bytes] = {}  # an answer on them recurs relapse after relapse
         for relapse, day, line_iri, answers in answered:
             if not answers:
                 continue
-            rows = made.get(answers)
-            if rows is None:
-                if len(made) >= _MAX_MADE:
-                    made.clear()
-                rows = made[answers] = self.rows(answers)
-            start = f"{own}{relapse}{self.day(day)}".encode()
-            heads = rows.heads
-            if rows.local:
-                heads = heads.copy()
-                for row, head, answer, pending in rows.local:
-                    for n in pending:
+            rows = list(map(made.get, answers))
+            for row, found in enumerate(rows):
+                if type(found) is bytes:
+                    continue
+                if found is None:
+                    if len(made) >= _MAX_MADE:
+                        made.clear()
+                    found = made[answers[row]] = self.made_of(answers[row])
+                    if type(found) is bytes:
+                        rows[row] = found
+                        continue
+                assert isinstance(found, _Local)
+                text = finished.get(found)
+                if text is None:
+                    for n in found.pending:
                         if type(n) is int and n not in nodes:
                             nodes[n] = self.node(f"{line_iri}{n}")
-                    placed = [nodes[n] if type(n) is int else n for n in pending]
-                    heads[row] = head + self.local(answer, placed).encode()
+                    placed = [nodes[n] if type(n) is int else n for n in found.pending]
+                    text = finished[found] = found.head + self.local(found.answer, placed).encode()
+                rows[row] = text
+            start = f"{own}{relapse}{self.day(day)}".encode()
             out.append(start)
-            out.append(start.join(heads))
+            out.append(start.join(rows))  # type: ignore[arg-type]  # every row is bytes by now
 
-    def rows(self, answers: tuple[Any, ...]) -> _Rows:
-        made = self.made_answers
-        if len(made) >= _MAX_MADE:
-            made.clear()
-        heads: list[bytes] = []
-        local: list[tuple[int, bytes, Any, list[Any]]] = []
-        for row, answer in enumerate(answers):
-            found = made.get(answer)
-            if found is None:
-                found = made[answer] = self.answer_rows(answer)
-            whole, head, pending = found
-            heads.append(whole)
-            if pending is not None:
-                local.append((row, head, answer, pending))
-        return _Rows(heads, local)
-
-    def answer_rows(self, answer: Any) -> tuple[bytes, bytes, list[Any] | None]:
-        """(the whole row after its start, the row up to its nodes, the nodes still to place for an answer on the patient's lines)."""
+    def made_of(self, answer: Any) -> bytes | _Local:
+        """The row after its start, or (an answer on the patient's lines) what is needed to finish it."""
         head = self.head(answer)
         if answer.local:
-            return b"", head.encode(), [node if type(node) is int else self.node(node) for _, _, node in answer.parts]
-        return (head + self.local(answer, [self.node(node) for _, _, node in answer.parts])).encode(), b"", None
+            return _Local(
+                answer, head.encode(), [node if type(node) is int else self.node(node) for _, _, node in answer.parts]
+            )
+        return (head + self.local(answer, [self.node(node) for _, _, node in answer.parts])).encode()
 
     def finish(self) -> bytes:
         return b"".join(self.out)
@@ -185,8 +175,7 @@ class _Text:
 
 
 class _Csv(_Text):
-    made: ClassVar[dict[Any, _Rows]] = {}
-    made_answers: ClassVar[dict[Any, tuple[bytes, bytes, list[Any] | None]]] = {}
+    made: ClassVar[dict[Any, bytes | _Local]] = {}
 
     def patient(self, patient: str) -> str:
         return f"{_csv_field(patient)},"
@@ -206,8 +195,7 @@ class _Csv(_Text):
 
 
 class _Jsonl(_Text):
-    made: ClassVar[dict[Any, _Rows]] = {}
-    made_answers: ClassVar[dict[Any, tuple[bytes, bytes, list[Any] | None]]] = {}
+    made: ClassVar[dict[Any, bytes | _Local]] = {}
 
     def patient(self, patient: str) -> str:
         return f'{{"patient": {_json_string(patient)}, "relapse": '
