@@ -18,7 +18,7 @@ import os
 import sys
 from collections.abc import Iterator
 from pathlib import Path
-from typing import IO, Any, ClassVar
+from typing import IO, Any, ClassVar, NamedTuple
 
 import click
 
@@ -58,6 +58,28 @@ def _start(region: str, as_of: str | None, fmt: str, source: str, kg: Any = None
 
     kg = kg if kg is not None else _load()
     _WORKER.update(kg=kg, engine=CohortEngine(kg, region=region, as_of=as_of), fmt=fmt, source=source)
+
+
+class _Spooled(NamedTuple):
+    """A chunk's text that a worker wrote to a file of the spool folder (``size`` bytes), for the writer to copy."""
+
+    path: str
+    size: int
+
+
+def _answer_spooled(spool: str, chunk: list[tuple[int, bytes]]) -> tuple[Any, list[str], int, int]:
+    """:func:`_answer` in a worker: a text chunk goes to a spool file, not through the pipe back to the writer.
+
+    Megabytes of rows per chunk cost more to pickle and pass through a pipe than to write
+    once and copy in the kernel (``os.sendfile``).
+    """
+    formatted, problems, patients, relapses = _answer(chunk)
+    if isinstance(formatted, bytes):
+        path = os.path.join(spool, f"{chunk[0][0]}.part")
+        with open(path, "wb") as handle:
+            handle.write(formatted)
+        formatted = _Spooled(path, len(formatted))
+    return formatted, problems, patients, relapses
 
 
 def _answer(chunk: list[tuple[int, bytes]]) -> tuple[Any, list[str], int, int]:
@@ -354,7 +376,17 @@ class _Writer:
             self.handle.write(CSV_HEADER)
 
     def write(self, chunk: Any) -> None:
-        if self.parquet is not None:
+        if isinstance(chunk, _Spooled):
+            self.handle.flush()
+            with open(chunk.path, "rb") as spooled:
+                copied = 0
+                while copied < chunk.size:
+                    sent = os.sendfile(self.handle.fileno(), spooled.fileno(), copied, chunk.size - copied)
+                    if sent == 0:
+                        raise OSError(f"{chunk.path}: shorter than written")
+                    copied += sent
+            os.unlink(chunk.path)
+        elif self.parquet is not None:
             if chunk.num_rows:
                 self.parquet.write_batch(chunk)
         elif chunk:
@@ -487,17 +519,20 @@ def _run(
             for chunk in chunks:
                 yield _answer(chunk)
         return
+    import tempfile
+
     from ..sequencing.cohort import in_processes
 
     # forked workers inherit the loaded graph and engine; elsewhere each worker loads the release
     _start(region, as_of, fmt, source, kg)
-    yield from in_processes(
-        _answer,
-        itertools.chain((first, second), chunks),
-        workers=workers,
-        initializer=_start,
-        initargs=(region, as_of, fmt, source),
-    )
+    with tempfile.TemporaryDirectory(prefix="mmkg-cohort-") as spool:
+        yield from in_processes(
+            functools.partial(_answer_spooled, spool),
+            itertools.chain((first, second), chunks),
+            workers=workers,
+            initializer=_start,
+            initargs=(region, as_of, fmt, source),
+        )
 
 
 @contextlib.contextmanager

@@ -148,26 +148,36 @@ class Answer:
     what it made of one (:mod:`mmkg.cli.cohort` formats each answer once).
     """
 
-    __slots__ = ("kind", "label", "local", "option", "parts", "rank", "reasons", "status", "unsorted")
+    __slots__ = ("_reasons", "_shared", "kind", "label", "local", "option", "parts", "rank", "status", "unsorted")
 
-    def __init__(self, planned: _Planned, unsorted: tuple[_Part, ...], reasons: dict[_Part, Reason]) -> None:
+    def __init__(
+        self, planned: _Planned, unsorted: tuple[_Part, ...], reasons: dict[_Part, Reason], *, local: bool | None = None
+    ) -> None:
         self.option, self.label, self.kind = planned.id, planned.label, planned.kind
         self.unsorted = unsorted  # as found: indications first (what the patient's therapies add is sorted in after)
         self.parts = tuple(sorted(unsorted, key=_worst_first))
         self.status = self.parts[0][0] if self.parts else "open"
         self.rank = STATUS_ORDER[self.status]
-        self.local = any(type(part[2]) is int for part in self.parts)
-        # the reasons that are the same for every patient (None: made per patient), shared between answers
-        found: list[Reason | None] = []
-        for part in self.parts:
-            if type(part[2]) is int:
-                found.append(None)
-            else:
-                reason = reasons.get(part)
-                if reason is None:
-                    reason = reasons[part] = Reason(*part)  # type: ignore[arg-type]
-                found.append(reason)
-        self.reasons: tuple[Reason | None, ...] = tuple(found)
+        self.local = any(type(part[2]) is int for part in unsorted) if local is None else local
+        self._shared = reasons
+        self._reasons: tuple[Reason | None, ...] | None = None
+
+    @property
+    def reasons(self) -> tuple[Reason | None, ...]:
+        """The reasons that are the same for every patient (None: one made per patient), shared between answers."""
+        if self._reasons is None:
+            shared = self._shared
+            found: list[Reason | None] = []
+            for part in self.parts:
+                if type(part[2]) is int:
+                    found.append(None)
+                else:
+                    reason = shared.get(part)
+                    if reason is None:
+                        reason = shared[part] = Reason(*part)  # type: ignore[arg-type]
+                    found.append(reason)
+            self._reasons = tuple(found)
+        return self._reasons
 
     def reasons_of(self, line_iri: str, made: dict[_Part, Reason]) -> tuple[Reason, ...]:
         """The reasons for the patient whose lines are ``{line_iri}{n}`` (``made``: those already made for them)."""
@@ -186,10 +196,11 @@ class Answer:
 class _Parts:
     """The reasons a patient's prior therapies add to an option (interned: compared by identity)."""
 
-    __slots__ = ("parts",)
+    __slots__ = ("local", "parts")
 
     def __init__(self, parts: tuple[_Part, ...]) -> None:
         self.parts = parts
+        self.local = any(type(part[2]) is int for part in parts)
 
 
 @dataclass(frozen=True)
@@ -490,7 +501,9 @@ class CohortEngine:
             return answer
         found = self._combined.get((answer, parts))
         if found is None:
-            found = self._combined[(answer, parts)] = Answer(planned, answer.unsorted + parts.parts, self._reasons)
+            found = self._combined[(answer, parts)] = Answer(
+                planned, answer.unsorted + parts.parts, self._reasons, local=answer.local or parts.local
+            )
         return found
 
     def _answers(self, relapse: _Relapse) -> tuple[Answer, ...]:
