@@ -18,7 +18,7 @@ import os
 import sys
 from collections.abc import Iterator
 from pathlib import Path
-from typing import IO, Any, ClassVar
+from typing import IO, Any, ClassVar, NamedTuple
 
 import click
 
@@ -60,6 +60,28 @@ def _start(region: str, as_of: str | None, fmt: str, source: str, kg: Any = None
     _WORKER.update(kg=kg, engine=CohortEngine(kg, region=region, as_of=as_of), fmt=fmt, source=source)
 
 
+class _Spooled(NamedTuple):
+    """A chunk's text that a worker wrote to a file of the spool folder (``size`` bytes), for the writer to copy."""
+
+    path: str
+    size: int
+
+
+def _answer_spooled(spool: str, chunk: list[tuple[int, bytes]]) -> tuple[Any, list[str], int, int]:
+    """:func:`_answer` in a worker: a text chunk goes to a spool file, not through the pipe back to the writer.
+
+    Megabytes of rows per chunk cost more to pickle and pass through a pipe than to write
+    once and copy in the kernel (``os.sendfile``).
+    """
+    formatted, problems, patients, relapses = _answer(chunk)
+    if isinstance(formatted, bytes):
+        path = os.path.join(spool, f"{chunk[0][0]}.part")
+        with open(path, "wb") as handle:
+            handle.write(formatted)
+        formatted = _Spooled(path, len(formatted))
+    return formatted, problems, patients, relapses
+
+
 def _answer(chunk: list[tuple[int, bytes]]) -> tuple[Any, list[str], int, int]:
     """(formatted rows, problems, patients answered, patient-relapses answered) of one chunk."""
     from ..sequencing.history import parse_history
@@ -91,53 +113,77 @@ def _answer(chunk: list[tuple[int, bytes]]) -> tuple[Any, list[str], int, int]:
 
 # The engine gives every patient alike the same Answer object (:class:`mmkg.sequencing.cohort.Answer`):
 # what a row says after its patient, relapse and day is made once per answer, and only the
-# nodes on the patient's own lines are made per patient. Bounded: memory stays flat.
+# nodes on the patient's own lines are made per patient. Rows are made as bytes, so that a
+# chunk is joined once and never re-encoded. Bounded: memory stays flat.
 _MAX_MADE = 1 << 17
 _COLUMNS = ("patient", "relapse", "day", "option", "label", "kind", "status")  # and the reasons
+
+
+class _Local:
+    """An answer on the patient's own lines: its row up to its nodes, and the nodes (an int: line n of the patient)."""
+
+    __slots__ = ("answer", "head", "pending")
+
+    def __init__(self, answer: Any, head: bytes, pending: list[Any]) -> None:
+        self.answer, self.head, self.pending = answer, head, pending
 
 
 class _Text:
     """Rows as text (CSV or JSON Lines), one answer's part of a row made once."""
 
-    made: ClassVar[dict[Any, tuple[str, list[Any]]]]
+    made: ClassVar[dict[Any, bytes | _Local]]
 
     def __init__(self) -> None:
-        self.out: list[str] = []
+        self.out: list[bytes] = []
 
-    def add(self, patient: str, answered: list[tuple[int, Any, str, list[Any]]]) -> None:
+    def add(self, patient: str, answered: list[tuple[int, Any, str, tuple[Any, ...]]]) -> None:
         made, out, own = self.made, self.out, self.patient(patient)
         nodes: dict[int, str] = {}  # the patient's lines, as this format writes them
+        finished: dict[_Local, bytes] = {}  # an answer on them recurs relapse after relapse
         for relapse, day, line_iri, answers in answered:
-            start = f"{own}{relapse}{self.day(day)}"
-            for answer in answers:
-                found = made.get(answer)
+            if not answers:
+                continue
+            rows = list(map(made.get, answers))
+            for row, found in enumerate(rows):
+                if type(found) is bytes:
+                    continue
                 if found is None:
                     if len(made) >= _MAX_MADE:
                         made.clear()
-                    found = made[answer] = self.tail(answer)
-                head, local = found
-                if not local:
-                    out.append(start + head)
-                    continue
-                for n in local:
-                    if type(n) is int and n not in nodes:
-                        nodes[n] = self.node(f"{line_iri}{n}")
-                out.append(start + head + self.local(answer, [nodes[n] if type(n) is int else n for n in local]))
+                    found = made[answers[row]] = self.made_of(answers[row])
+                    if type(found) is bytes:
+                        rows[row] = found
+                        continue
+                assert isinstance(found, _Local)
+                text = finished.get(found)
+                if text is None:
+                    for n in found.pending:
+                        if type(n) is int and n not in nodes:
+                            nodes[n] = self.node(f"{line_iri}{n}")
+                    placed = [nodes[n] if type(n) is int else n for n in found.pending]
+                    text = finished[found] = found.head + self.local(found.answer, placed).encode()
+                rows[row] = text
+            start = f"{own}{relapse}{self.day(day)}".encode()
+            out.append(start)
+            out.append(start.join(rows))  # type: ignore[arg-type]  # every row is bytes by now
+
+    def made_of(self, answer: Any) -> bytes | _Local:
+        """The row after its start, or (an answer on the patient's lines) what is needed to finish it."""
+        head = self.head(answer)
+        if answer.local:
+            return _Local(
+                answer, head.encode(), [node if type(node) is int else self.node(node) for _, _, node in answer.parts]
+            )
+        return (head + self.local(answer, [self.node(node) for _, _, node in answer.parts])).encode()
 
     def finish(self) -> bytes:
-        return "".join(self.out).encode()
+        return b"".join(self.out)
 
     def patient(self, patient: str) -> str:
         raise NotImplementedError
 
     def day(self, day: Any) -> str:
         raise NotImplementedError
-
-    def tail(self, answer: Any) -> tuple[str, list[Any]]:
-        """What the row says after its start, and (for an answer on the patient's lines) the nodes still to place."""
-        if answer.local:
-            return self.head(answer), [node if type(node) is int else self.node(node) for _, _, node in answer.parts]
-        return self.head(answer) + self.local(answer, [self.node(node) for _, _, node in answer.parts]), []
 
     def head(self, answer: Any) -> str:
         """The row after its start, up to the nodes of its reasons."""
@@ -151,7 +197,7 @@ class _Text:
 
 
 class _Csv(_Text):
-    made: ClassVar[dict[Any, tuple[str, list[Any]]]] = {}
+    made: ClassVar[dict[Any, bytes | _Local]] = {}
 
     def patient(self, patient: str) -> str:
         return f"{_csv_field(patient)},"
@@ -171,7 +217,7 @@ class _Csv(_Text):
 
 
 class _Jsonl(_Text):
-    made: ClassVar[dict[Any, tuple[str, list[Any]]]] = {}
+    made: ClassVar[dict[Any, bytes | _Local]] = {}
 
     def patient(self, patient: str) -> str:
         return f'{{"patient": {_json_string(patient)}, "relapse": '
@@ -208,7 +254,7 @@ class _Parquet:
         self.text: list[str] = []
         self.node: list[str] = []
 
-    def add(self, patient: str, answered: list[tuple[int, Any, str, list[Any]]]) -> None:
+    def add(self, patient: str, answered: list[tuple[int, Any, str, tuple[Any, ...]]]) -> None:
         c = self.columns
         for relapse, day, line_iri, answers in answered:
             for answer in answers:
@@ -330,7 +376,17 @@ class _Writer:
             self.handle.write(CSV_HEADER)
 
     def write(self, chunk: Any) -> None:
-        if self.parquet is not None:
+        if isinstance(chunk, _Spooled):
+            self.handle.flush()
+            with open(chunk.path, "rb") as spooled:
+                copied = 0
+                while copied < chunk.size:
+                    sent = os.sendfile(self.handle.fileno(), spooled.fileno(), copied, chunk.size - copied)
+                    if sent == 0:
+                        raise OSError(f"{chunk.path}: shorter than written")
+                    copied += sent
+            os.unlink(chunk.path)
+        elif self.parquet is not None:
             if chunk.num_rows:
                 self.parquet.write_batch(chunk)
         elif chunk:
@@ -463,17 +519,20 @@ def _run(
             for chunk in chunks:
                 yield _answer(chunk)
         return
+    import tempfile
+
     from ..sequencing.cohort import in_processes
 
     # forked workers inherit the loaded graph and engine; elsewhere each worker loads the release
     _start(region, as_of, fmt, source, kg)
-    yield from in_processes(
-        _answer,
-        itertools.chain((first, second), chunks),
-        workers=workers,
-        initializer=_start,
-        initargs=(region, as_of, fmt, source),
-    )
+    with tempfile.TemporaryDirectory(prefix="mmkg-cohort-") as spool:
+        yield from in_processes(
+            functools.partial(_answer_spooled, spool),
+            itertools.chain((first, second), chunks),
+            workers=workers,
+            initializer=_start,
+            initargs=(region, as_of, fmt, source),
+        )
 
 
 @contextlib.contextmanager

@@ -148,26 +148,36 @@ class Answer:
     what it made of one (:mod:`mmkg.cli.cohort` formats each answer once).
     """
 
-    __slots__ = ("kind", "label", "local", "option", "parts", "rank", "reasons", "status", "unsorted")
+    __slots__ = ("_reasons", "_shared", "kind", "label", "local", "option", "parts", "rank", "status", "unsorted")
 
-    def __init__(self, planned: _Planned, unsorted: tuple[_Part, ...], reasons: dict[_Part, Reason]) -> None:
+    def __init__(
+        self, planned: _Planned, unsorted: tuple[_Part, ...], reasons: dict[_Part, Reason], *, local: bool | None = None
+    ) -> None:
         self.option, self.label, self.kind = planned.id, planned.label, planned.kind
         self.unsorted = unsorted  # as found: indications first (what the patient's therapies add is sorted in after)
         self.parts = tuple(sorted(unsorted, key=_worst_first))
         self.status = self.parts[0][0] if self.parts else "open"
         self.rank = STATUS_ORDER[self.status]
-        self.local = any(type(part[2]) is int for part in self.parts)
-        # the reasons that are the same for every patient (None: made per patient), shared between answers
-        found: list[Reason | None] = []
-        for part in self.parts:
-            if type(part[2]) is int:
-                found.append(None)
-            else:
-                reason = reasons.get(part)
-                if reason is None:
-                    reason = reasons[part] = Reason(*part)  # type: ignore[arg-type]
-                found.append(reason)
-        self.reasons: tuple[Reason | None, ...] = tuple(found)
+        self.local = any(type(part[2]) is int for part in unsorted) if local is None else local
+        self._shared = reasons
+        self._reasons: tuple[Reason | None, ...] | None = None
+
+    @property
+    def reasons(self) -> tuple[Reason | None, ...]:
+        """The reasons that are the same for every patient (None: one made per patient), shared between answers."""
+        if self._reasons is None:
+            shared = self._shared
+            found: list[Reason | None] = []
+            for part in self.parts:
+                if type(part[2]) is int:
+                    found.append(None)
+                else:
+                    reason = shared.get(part)
+                    if reason is None:
+                        reason = shared[part] = Reason(*part)  # type: ignore[arg-type]
+                    found.append(reason)
+            self._reasons = tuple(found)
+        return self._reasons
 
     def reasons_of(self, line_iri: str, made: dict[_Part, Reason]) -> tuple[Reason, ...]:
         """The reasons for the patient whose lines are ``{line_iri}{n}`` (``made``: those already made for them)."""
@@ -186,10 +196,11 @@ class Answer:
 class _Parts:
     """The reasons a patient's prior therapies add to an option (interned: compared by identity)."""
 
-    __slots__ = ("parts",)
+    __slots__ = ("local", "parts")
 
     def __init__(self, parts: tuple[_Part, ...]) -> None:
         self.parts = parts
+        self.local = any(type(part[2]) is int for part in parts)
 
 
 @dataclass(frozen=True)
@@ -213,7 +224,7 @@ class _Vector:
 
     def __init__(self, answers: list[Answer]) -> None:
         self.answers = answers
-        self.ordered = sorted(answers, key=_rank)  # stable: label order within each status
+        self.ordered = tuple(sorted(answers, key=_rank))  # stable: label order within each status
 
 
 class _Relapse:
@@ -224,9 +235,11 @@ class _Relapse:
         "_refractory_lines",
         "_state",
         "base",
+        "carried",
         "day",
         "engine",
         "exposed",
+        "first",
         "history",
         "line_iri",
         "refractory",
@@ -241,11 +254,15 @@ class _Relapse:
         day: dt.date,
         exposed: dict[str, int],
         refractory: dict[str, int],
+        carried: dict[str, _Parts] | None = None,
     ) -> None:
         k = engine.k
         last = history.lines[-1] if history.lines else None
         self.engine, self.history, self.relapse, self.day = engine, history, relapse, day
         self.exposed, self.refractory = exposed, refractory
+        # what the patient's prior therapies add to each regimen, from the patient's earlier relapses
+        self.first = carried is None
+        self.carried: dict[str, _Parts] = {} if carried is None else carried
         # what the indications look at besides exposures (as exposure_state derives it)
         self.base = (len(history.lines), last.course(k) if last else None, progressed_on(last, k))
         self.line_iri = f"{history.iri()}/line-"
@@ -328,7 +345,8 @@ class CohortEngine:
         self._component_parts: dict[tuple[Any, ...], _Parts] = {}
         self._combined: dict[tuple[Answer, _Parts], Answer] = {}
         self._reasons: dict[_Part, Reason] = {}
-        self._finished: dict[tuple[_Vector, int], list[Answer]] = {}
+        self._touched: dict[str, frozenset[str]] = {}
+        self._finished: dict[tuple[_Vector, int], tuple[tuple[Answer, ...], dict[str, _Parts]]] = {}
         # the drugs whose exposure can add a reason of its own (component_reasons): targeted or given once
         self.watched = frozenset(d for d, drug in self.k.drugs.items() if drug.targets or drug.single_course)
 
@@ -450,8 +468,8 @@ class CohortEngine:
             answers.append(found)
         return _Vector(answers)
 
-    def _with_components(self, planned: _Planned, answer: Answer, relapse: _Relapse) -> Answer:
-        """``answer`` with the reasons the patient's prior therapies give (:func:`component_reasons`), if any.
+    def _parts(self, planned: _Planned, relapse: _Relapse) -> _Parts:
+        """The reasons the patient's prior therapies give ``planned``'s regimen (:func:`component_reasons`).
 
         They depend on the regimen and on which of its drugs, and of the earlier drugs of the
         same target, the patient had in which line (labelled how): patients alike in that share them.
@@ -475,15 +493,24 @@ class CohortEngine:
                     for r in reasons
                 )
             )
+        return parts
+
+    def _combine(self, planned: _Planned, answer: Answer, parts: _Parts) -> Answer:
+        """``answer`` with the reasons ``parts`` of the patient's prior therapies, if any."""
         if not parts.parts:
             return answer
         found = self._combined.get((answer, parts))
         if found is None:
-            found = self._combined[(answer, parts)] = Answer(planned, answer.unsorted + parts.parts, self._reasons)
+            found = self._combined[(answer, parts)] = Answer(
+                planned, answer.unsorted + parts.parts, self._reasons, local=answer.local or parts.local
+            )
         return found
 
-    def _answers(self, relapse: _Relapse) -> list[Answer]:
-        """The answers of every option in force for the patient at ``relapse``, in row order."""
+    def _answers(self, relapse: _Relapse) -> tuple[Answer, ...]:
+        """The answers of every option in force for the patient at ``relapse``, in row order.
+
+        Relapses alike get the same tuple: a formatter may keep what it made of one.
+        """
         self._bound()
         epoch = self._epoch(relapse.day)
         exposed, refractory = relapse.exposed, relapse.refractory
@@ -509,18 +536,38 @@ class CohortEngine:
             affected.update(epoch.when_exposed.get(drug, ()))
         if not affected:
             return vector.ordered
-        # patients whose prior therapies are alike (refractory to which drugs in which line,
-        # exposed to which targeted drugs) get the same reasons from them
-        contexts = self._contexts
-        context = contexts.setdefault(relapse.component_context(), len(contexts))
-        finished = self._finished.get((vector, context))
-        if finished is None:
-            finished = list(vector.answers)
-            for position in affected:
-                finished[position] = self._with_components(epoch.planned[position], finished[position], relapse)
-            finished.sort(key=_rank)  # stable: label order within each status
-            self._finished[(vector, context)] = finished
-        return finished
+        carried = relapse.carried
+        if relapse.first:
+            # a patient's first relapse: patients whose prior therapies are alike (refractory to
+            # which drugs in which line, exposed to which targeted drugs) get the same answers
+            contexts = self._contexts
+            context = contexts.setdefault(relapse.component_context(), len(contexts))
+            finished = self._finished.get((vector, context))
+            if finished is None:
+                parts: dict[str, _Parts] = {}
+                for position in affected:
+                    planned = epoch.planned[position]
+                    parts[planned.regimen] = self._parts(planned, relapse)
+                finished = self._finished[(vector, context)] = (self._finish(epoch, vector, affected, parts), parts)
+            carried.update(finished[1])
+            return finished[0]
+        # a later relapse: what the patient's therapies add to an option is as at the previous
+        # relapse unless the line since then touched the option's drugs or their targets
+        for position in affected:
+            planned = epoch.planned[position]
+            if planned.regimen not in carried:
+                carried[planned.regimen] = self._parts(planned, relapse)
+        return self._finish(epoch, vector, affected, carried)
+
+    def _finish(
+        self, epoch: _Epoch, vector: _Vector, affected: set[int], parts: dict[str, _Parts]
+    ) -> tuple[Answer, ...]:
+        """The vector's answers, those at ``affected`` with the reasons ``parts`` of the patient's prior therapies, in row order."""
+        answers = list(vector.answers)
+        for position in affected:
+            planned = epoch.planned[position]
+            answers[position] = self._combine(planned, answers[position], parts[planned.regimen])
+        return tuple(sorted(answers, key=_rank))  # stable: label order within each status
 
     def _bound(self) -> None:
         """Forget what is shared once it reaches _MAX_SHARED: memory stays flat however long the cohort.
@@ -542,7 +589,7 @@ class CohortEngine:
         if len(self._reasons) >= _MAX_SHARED:
             self._reasons.clear()
 
-    def relapses(self, history: History) -> Iterator[tuple[int, dt.date, str, list[Answer]]]:
+    def relapses(self, history: History) -> Iterator[tuple[int, dt.date, str, tuple[Answer, ...]]]:
         """(relapse, day, the patient's line IRI without its number, answers in row order) of one patient.
 
         What :meth:`answer` gives as rows, for formatters that make the rows' text themselves.
@@ -560,20 +607,51 @@ class CohortEngine:
                 )
         exposed: dict[str, int] = {}
         refractory: dict[str, int] = {}
+        carried: dict[str, _Parts] | None = None
         for number, line in enumerate(history.lines[1:], start=1):
             assert line.start is not None
             previous = history.lines[number - 1]
+            # what component_reasons reads of the patient: the first line that gave each drug and
+            # that made the disease refractory to it; a drug new to either changes the reasons of
+            # the regimens it touches (a given drug only when given once or targeted)
             for drug in previous.drugs:
-                exposed.setdefault(drug, previous.number)
+                if drug not in exposed:
+                    exposed[drug] = previous.number
+                    if carried and drug in self.watched:
+                        for regimen in self._touching(drug):
+                            carried.pop(regimen, None)
             for drug in previous.refractory_to:
-                refractory.setdefault(drug, previous.number)
+                if drug not in refractory:
+                    refractory[drug] = previous.number
+                    if carried:
+                        for regimen in self._touching(drug):
+                            carried.pop(regimen, None)
             before = History(history.id, history.lines[:number], history.placeholders, history.assumptions)
             kept = before.until(line.start)
             if kept is before:
-                relapse = _Relapse(self, before, number, line.start, dict(exposed), dict(refractory))
+                relapse = _Relapse(self, before, number, line.start, dict(exposed), dict(refractory), carried)
+                carried = relapse.carried
             else:  # a history built by hand whose earlier lines start later
                 relapse = _Relapse(self, kept, number, line.start, *_first_lines(kept.lines))
+                carried = None
             yield number, line.start, relapse.line_iri, self._answers(relapse)
+
+    def _touching(self, drug: str) -> frozenset[str]:
+        """The regimens whose reasons from prior therapies (:func:`component_reasons`) a line with ``drug`` can change.
+
+        Those with ``drug`` as a component, and those acting on one of its targets.
+        """
+        found = self._touched.get(drug)
+        if found is None:
+            k = self.k
+            targets = frozenset(k.drugs[drug].targets) if drug in k.drugs else frozenset()
+            found = self._touched[drug] = frozenset(
+                regimen
+                for regimen, components in k.regimens.items()
+                if drug in components
+                or any(not targets.isdisjoint(k.drugs[d].targets) for d in components if d in k.drugs)
+            )
+        return found
 
     def answer(self, history: History) -> Iterator[CohortRow]:
         """The rows of one patient: at ``as_of``, or at the start of every line after the first."""

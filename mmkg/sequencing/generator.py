@@ -80,7 +80,7 @@ class _Pools:
             if row["r"] in spellings:
                 spellings[row["r"]].add(str(row["name"]))
         self.names = {r: sorted(n for n in names if _names(kg, n, r)) for r, names in spellings.items()}
-        self.backbone = {d for d in k.drugs if any(k.member(d, c) for c in k.backbone_classes)}
+        self.backbone = {d for d in k.drugs if d in k.backbone}
 
     @staticmethod
     def _choices(k: Knowledge, agency: str, settings: set[str], *, induction: bool) -> list[_Choice]:

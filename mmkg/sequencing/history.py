@@ -499,8 +499,8 @@ class _Reader:
 
     def attributable(self, drugs: list[str]) -> list[str]:
         """The drugs refractoriness is attributed to: backbone agents (corticosteroids) are left out."""
-        k = self.k
-        return list(dict.fromkeys(d for d in drugs if not any(k.member(d, c) for c in k.backbone_classes)))
+        backbone = self.k.backbone
+        return [d for d in dict.fromkeys(drugs) if d not in backbone]
 
 
 def _phase(line: Line, number: int | None) -> Phase:

@@ -17,6 +17,7 @@ every patient. Nothing clinical is decided here; it is only read.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import weakref
 from collections import defaultdict
 from dataclasses import dataclass, field
@@ -195,6 +196,11 @@ class Knowledge:
         if iri is None:
             return ""
         return self.labels.get(iri, iri.rsplit("/", 1)[-1])
+
+    @functools.cached_property
+    def backbone(self) -> frozenset[str]:
+        """The backbone agents (corticosteroids): the drugs of the backbone classes, and the classes."""
+        return self.backbone_classes | {d for d in self.drugs if any(self.member(d, c) for c in self.backbone_classes)}
 
     def member(self, drug: str, cls: str, types: dict[str, frozenset[str]] | None = None) -> bool:
         """Whether ``drug`` is ``cls`` or a member of the class ``cls``."""
