@@ -196,11 +196,12 @@ class Answer:
 class _Parts:
     """The reasons a patient's prior therapies add to an option (interned: compared by identity)."""
 
-    __slots__ = ("local", "parts")
+    __slots__ = ("combined", "local", "parts")
 
     def __init__(self, parts: tuple[_Part, ...]) -> None:
         self.parts = parts
         self.local = any(type(part[2]) is int for part in parts)
+        self.combined: dict[Answer, Answer] = {}  # an option's answer from its indications → with these parts
 
 
 @dataclass(frozen=True)
@@ -298,14 +299,17 @@ class _Relapse:
         if priors is None:
             exposed, refractory, drugs = self.exposed, self.refractory, self.engine.k.drugs
             priors = by_targets[planned.targets] = tuple(
-                (p, exposed[p], p in refractory)
-                for p in sorted(exposed)
-                if p in drugs and not planned.targets.isdisjoint(drugs[p].targets)
+                [
+                    (p, exposed[p], p in refractory)
+                    for p in sorted(exposed)
+                    if p in drugs and not planned.targets.isdisjoint(drugs[p].targets)
+                ]
             )
+        exposed = self.exposed
         return (
             planned.regimen,
-            tuple(refractory_lines[d] for d in planned.components if d in refractory_lines),
-            tuple((d, self.exposed[d]) for d in planned.single_course if d in self.exposed),
+            tuple([refractory_lines[d] for d in planned.components if d in refractory_lines]),
+            tuple([(d, exposed[d]) for d in planned.single_course if d in exposed]) if planned.single_course else (),
             priors,
         )
 
@@ -343,7 +347,7 @@ class CohortEngine:
         self._shared: dict[tuple[int, int], Answer] = {}
         self._contexts: dict[tuple[Any, ...], int] = {}
         self._component_parts: dict[tuple[Any, ...], _Parts] = {}
-        self._combined: dict[tuple[Answer, _Parts], Answer] = {}
+        self._combined = 0  # answers kept by the parts of _component_parts (_Parts.combined)
         self._reasons: dict[_Part, Reason] = {}
         self._touched: dict[str, frozenset[str]] = {}
         self._finished: dict[tuple[_Vector, int], tuple[tuple[Answer, ...], dict[str, _Parts]]] = {}
@@ -499,11 +503,12 @@ class CohortEngine:
         """``answer`` with the reasons ``parts`` of the patient's prior therapies, if any."""
         if not parts.parts:
             return answer
-        found = self._combined.get((answer, parts))
+        found = parts.combined.get(answer)
         if found is None:
-            found = self._combined[(answer, parts)] = Answer(
+            found = parts.combined[answer] = Answer(
                 planned, answer.unsorted + parts.parts, self._reasons, local=answer.local or parts.local
             )
+            self._combined += 1
         return found
 
     def _answers(self, relapse: _Relapse) -> tuple[Answer, ...]:
@@ -582,10 +587,10 @@ class CohortEngine:
         if len(self._contexts) >= _MAX_SHARED or len(self._finished) >= _MAX_SHARED:
             self._contexts.clear()
             self._finished.clear()
-        if len(self._component_parts) >= _MAX_SHARED:
-            self._component_parts.clear()
-        if len(self._combined) >= _MAX_SHARED:
-            self._combined.clear()
+        if len(self._component_parts) >= _MAX_SHARED or self._combined >= _MAX_SHARED:
+            self._component_parts.clear()  # and with them the answers they keep
+            self._finished.clear()
+            self._combined = 0
         if len(self._reasons) >= _MAX_SHARED:
             self._reasons.clear()
 

@@ -89,6 +89,14 @@ def test_batch_and_single_patient_engines_agree_on_1000_generated_patients(kg) -
     assert_same_answers(kg, [parse_history(h, kg) for h in generate_cohort(kg, 1000, seed=1000)], REGIONS, FIXED_DAYS)
 
 
+def test_answers_stay_the_same_when_what_is_shared_is_forgotten_mid_cohort(kg, sample, monkeypatch) -> None:
+    """The bounds that keep memory flat drop shared answers, profiles and a patient's past between patients."""
+    from mmkg.sequencing import cohort
+
+    monkeypatch.setattr(cohort, "_MAX_SHARED", 3)
+    assert_same_answers(kg, sample, ("EU",), FIXED_DAYS[2:])
+
+
 def test_two_workers_give_the_same_rows_in_the_same_order(kg, sample) -> None:
     one = list(options_for_cohort(kg, sample, region="IT", as_of=EACH_RELAPSE))
     assert list(kg.options_for_cohort(sample, region="IT", as_of=EACH_RELAPSE, workers=2)) == one

@@ -4,31 +4,35 @@ from __future__ import annotations
 
 import csv
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
 
+from mmkg.cli.cohort import CHUNK
 from mmkg.prefixes import compact
 from mmkg.sequencing import EACH_RELAPSE, generate_cohort, options_for_cohort
 
 
-def mmkg_process(*args: str, stdin: str | None = None) -> subprocess.CompletedProcess[str]:
-    """`mmkg ARGS…` as a process of its own: for its worker processes (``-j``)."""
+def mmkg_process(*args: str, stdin: str | None = None, tmpdir: Path | None = None) -> subprocess.CompletedProcess[str]:
+    """`mmkg ARGS…` as a process of its own: for its worker processes (``-j``); ``tmpdir``: its TMPDIR."""
+    env = {**os.environ, "TMPDIR": str(tmpdir)} if tmpdir is not None else None
     return subprocess.run(
         [sys.executable, "-c", "from mmkg.cli import run; run()", *args],
         capture_output=True,
         text=True,
         input=stdin,
         check=False,
+        env=env,
     )
 
 
 @pytest.fixture(scope="module")
 def histories(kg) -> list[dict]:
-    # more than one chunk of patients (100), so that --jobs 2 really uses two workers
-    return list(generate_cohort(kg, 150, seed=11))
+    # more than one chunk of patients, so that --jobs 2 really uses two workers
+    return list(generate_cohort(kg, CHUNK + 50, seed=11))
 
 
 @pytest.fixture(scope="module")
@@ -70,16 +74,34 @@ def test_csv_is_byte_for_byte_the_batch_engines_rows_in_input_order_with_two_wor
 ) -> None:
     """Each shared answer is formatted once and the patient's own lines are filled in: the bytes stay those of the rows."""
     out = tmp_path / "rows.csv"
+    spool = tmp_path / "tmp"
+    spool.mkdir()
     result = mmkg_process(
-        "cohort", str(cohort_file), "--region", "EU", "--as-of", "each-relapse", "-o", str(out), "-j", "2"
+        "cohort", str(cohort_file), "--region", "EU", "--as-of", "each-relapse", "-o", str(out), "-j", "2", tmpdir=spool
     )
     assert result.returncode == 0, result.stderr
     assert out.read_bytes() == reference_csv(expected)
+    assert not list(spool.iterdir()), "the workers' spool files are removed"
     rows = list(csv.DictReader(out.open(encoding="utf-8", newline="")))
     assert [(r["patient"], int(r["relapse"]), r["day"], r["option"], r["status"]) for r in rows] == [
         (e.patient, e.relapse, e.day.isoformat(), compact(e.option), e.status) for e in expected
     ]
     assert "not medical advice" in result.stderr
+
+
+def test_csv_stays_the_same_when_the_rows_made_once_are_forgotten(
+    run_mmkg, cohort_file, expected, tmp_path, monkeypatch
+) -> None:
+    """The formatter's bound (memory stays flat) drops the rows it made of shared answers: it makes them again."""
+    from mmkg.cli import cohort
+
+    monkeypatch.setattr(cohort, "_MAX_MADE", 2)
+    out = tmp_path / "rows.csv"
+    result = run_mmkg(
+        "cohort", str(cohort_file), "--region", "EU", "--as-of", "each-relapse", "-o", str(out), "-j", "1"
+    )
+    assert result.returncode == 0, result.stderr
+    assert out.read_bytes() == reference_csv(expected)
 
 
 @pytest.mark.slow
