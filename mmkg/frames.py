@@ -36,7 +36,9 @@ True
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import io
+import json
 import re
 import weakref
 from collections.abc import Callable, Iterable, Mapping
@@ -50,6 +52,7 @@ from .errors import InputError
 from .prefixes import compact, expand
 from .queries import NamedQuery, catalogue, parse_named_query
 from .resolve import bindings as resolve_bindings
+from .resources import cache_dir, write_cached
 from .store import Store
 from .terms import Term, python_value
 
@@ -232,16 +235,67 @@ def _named_schema(store: Store, query: NamedQuery) -> Schema:
     """A named query's schema, from its answer over the whole graph (once per store).
 
     The query's defaults (``COALESCE(?param, default)``) are lifted for this, so that the
-    columns' types and lists do not depend on the default's data.
+    columns' types and lists do not depend on the default's data. For a store loaded from
+    a release, the schema is also kept on disk (:func:`mmkg.resources.cache_dir`) under the
+    release file, the query and this module: a cold ``mmkg query`` does not answer the
+    query twice.
     """
     schemas = _SCHEMAS.setdefault(store, {})
     if query.path not in schemas:
-        result = store.terms(_without_defaults(query.sparql, [p.name for p in query.parameters]))
-        if isinstance(result, bool):
-            raise InputError(f"query {query.name!r} is not a SELECT query")
-        variables, rows = _read(result)
-        schemas[query.path] = _schema(query.sparql, variables, rows)
+        key = _schema_key(store, query)
+        found = _cached_schema(key) if key else None
+        if found is None:
+            result = store.terms(_without_defaults(query.sparql, [p.name for p in query.parameters]))
+            if isinstance(result, bool):
+                raise InputError(f"query {query.name!r} is not a SELECT query")
+            variables, rows = _read(result)
+            found = _schema(query.sparql, variables, rows)
+            if key:
+                write_cached(cache_dir("schemas"), f"{key}.json", json.dumps(_schema_data(found)).encode())
+        schemas[query.path] = found
     return schemas[query.path]
+
+
+def _schema_key(store: Store, query: NamedQuery) -> str | None:
+    """What a kept schema depends on: the release file (by path, size and time), the query's text and this module."""
+    if store.release is None or cache_dir("schemas") is None:
+        return None
+    try:
+        stat = store.release.stat()
+        code = Path(__file__).read_bytes()
+    except OSError:
+        return None
+    text = f"{store.release.resolve()}\n{stat.st_size}\n{stat.st_mtime_ns}\n{query.sparql}\n"
+    return hashlib.sha256(text.encode() + code).hexdigest()
+
+
+def _schema_data(schema: Schema) -> dict[str, Any]:
+    return {
+        "variables": schema.variables,
+        "kinds": schema.kinds,
+        "dates": sorted(schema.dates),
+        "lists": sorted(schema.lists),
+        "separators": schema.separators,
+        "not_reached": sorted(schema.not_reached),
+    }
+
+
+def _cached_schema(key: str) -> Schema | None:
+    folder = cache_dir("schemas")
+    try:
+        data = json.loads((folder / f"{key}.json").read_bytes()) if folder else None
+        if data is None:
+            return None
+        return Schema(
+            variables=list(data["variables"]),
+            kinds=dict(data["kinds"]),
+            dates=set(data["dates"]),
+            lists=set(data["lists"]),
+            separators=dict(data["separators"]),
+            not_reached=set(data["not_reached"]),
+        )
+    except (OSError, ValueError, KeyError, TypeError):
+        return None  # absent or damaged: answer the query again
 
 
 # --- building the table --------------------------------------------------------------

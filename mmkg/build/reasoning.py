@@ -29,6 +29,7 @@ import pyoxigraph as ox
 
 from ..errors import BuildFailed
 from ..prefixes import compact
+from ..resources import cache_dir, write_cached
 
 RDF_TYPE = ox.NamedNode("http://www.w3.org/1999/02/22-rdf-syntax-ns#type")
 SUBCLASS = ox.NamedNode("http://www.w3.org/2000/01/rdf-schema#subClassOf")
@@ -74,7 +75,7 @@ def classify(asserted: list[ox.Triple], *, cache: Path | None = None) -> list[ox
     """Run HermiT over ``asserted``; return the triples it entails that are not asserted.
 
     The entailments depend only on the reasoner's input (the asserted triples without
-    literals), so they are kept in ``cache`` (a folder; default :func:`cache_dir`, none
+    literals), so they are kept in ``cache`` (a folder; default :func:`mmkg.resources.cache_dir`, none
     when ``MMKG_CACHE_DIR`` is empty) under the SHA-256 of that input: a build whose
     changes are all in literals (labels, numbers, dates, notes) does not start Java.
     Raises BuildFailed when the ontology is inconsistent or Java is missing.
@@ -82,7 +83,7 @@ def classify(asserted: list[ox.Triple], *, cache: Path | None = None) -> list[ox
     for_reasoner = sorted(
         {f"{t} .\n" for t in asserted if not isinstance(t.object, ox.Literal) and not _datatype_range(t)}
     )
-    folder = cache if cache is not None else cache_dir()
+    folder = cache if cache is not None else cache_dir("reasoner")
     key = hashlib.sha256((CACHE_VERSION + "".join(for_reasoner)).encode("utf-8")).hexdigest()
     cached = _read_cache(folder, key)
     if cached is not None:
@@ -90,15 +91,6 @@ def classify(asserted: list[ox.Triple], *, cache: Path | None = None) -> list[ox
     inferred = _run_hermit(for_reasoner, asserted)
     _write_cache(folder, key, inferred)
     return inferred
-
-
-def cache_dir() -> Path | None:
-    """Where reasoner results are kept: ``$MMKG_CACHE_DIR``, else ``$XDG_CACHE_HOME/mmkg`` or ``~/.cache/mmkg``."""
-    configured = os.environ.get("MMKG_CACHE_DIR")
-    if configured is not None:
-        return Path(configured) / "reasoner" if configured else None
-    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
-    return Path(base) / "mmkg" / "reasoner"
 
 
 def _read_cache(folder: Path | None, key: str) -> list[ox.Triple] | None:
@@ -112,16 +104,7 @@ def _read_cache(folder: Path | None, key: str) -> list[ox.Triple] | None:
 
 
 def _write_cache(folder: Path | None, key: str, inferred: list[ox.Triple]) -> None:
-    if folder is None:
-        return
-    try:
-        folder.mkdir(parents=True, exist_ok=True)
-        handle, temporary = tempfile.mkstemp(prefix=f".{key}-", dir=folder)
-        with os.fdopen(handle, "w", encoding="utf-8") as out:
-            out.writelines(f"{t} .\n" for t in inferred)
-        os.replace(temporary, folder / f"{key}.nt")
-    except OSError:
-        pass  # a cache that cannot be written only costs time
+    write_cached(folder, f"{key}.nt", "".join(f"{t} .\n" for t in inferred).encode("utf-8"))
 
 
 def _die_with_parent() -> None:  # pragma: no cover (runs in the child, between fork and exec)

@@ -11,7 +11,6 @@ import sys
 import click
 
 from ..errors import MmkgError
-from . import build, cohort, describe, names, network, options, plot, query, serve  # noqa: F401  (each adds its commands to `main`)
 from .common import DISCLAIMER, _fail, main
 
 

@@ -8,6 +8,7 @@ twice is an error, not "the last one wins".
 
 from __future__ import annotations
 
+import importlib
 import os
 import sys
 from collections.abc import Callable
@@ -100,8 +101,36 @@ format_option = once(
 )
 
 
+# Each command's module (mmkg.cli.<module>), imported when the command is asked for: a
+# command does not pay for the imports of the others (networkx, the sequencing engine, …).
+COMMANDS = {
+    "build": "build",
+    "cohort": "cohort",
+    "describe": "describe",
+    "network": "network",
+    "options": "options",
+    "plot": "plot",
+    "queries": "query",
+    "query": "query",
+    "resolve": "names",
+    "serve": "serve",
+    "xref": "names",
+}
+
+
 class Group(click.Group):
-    """The command group: usage errors, Ctrl-C and a closed output pipe end the command with one line (or none)."""
+    """The command group: usage errors, Ctrl-C and a closed output pipe end the command with one line (or none).
+
+    Its commands are imported when asked for (:data:`COMMANDS`).
+    """
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return sorted(set(COMMANDS) | set(self.commands))
+
+    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
+        if cmd_name not in self.commands and cmd_name in COMMANDS:
+            importlib.import_module(f"{__package__}.{COMMANDS[cmd_name]}")
+        return super().get_command(ctx, cmd_name)
 
     def main(self, *args: Any, **kwargs: Any) -> Any:
         try:

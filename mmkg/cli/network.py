@@ -3,15 +3,17 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import click
-import networkx as nx
 
 from ..errors import InputError
 from ..output import render, write_file
 from ..prefixes import expand
 from .common import _load, format_option, main, once
+
+if TYPE_CHECKING:
+    import networkx as nx
 
 VIEWS = ("clinical", "provenance", "shared-targets", "shared-components", "lattice", "sequencing")
 EXPORTS = (".graphml", ".json")

@@ -8,7 +8,7 @@ import click
 
 from ..errors import InputError
 from ..output import render
-from ..sequencing.knowledge import REGIONS
+from ..sequencing.regions import REGIONS
 from .common import DISCLAIMER, _load, main, once
 
 

@@ -9,7 +9,7 @@ from types import ModuleType
 import click
 
 from ..errors import InputError
-from ..sequencing.options import REGIONS
+from ..sequencing.regions import REGIONS
 from .common import DISCLAIMER, _load, _parse_params, main, once
 
 output_option = once(

@@ -53,7 +53,7 @@ from typing import Any, NamedTuple
 from ..errors import InputError
 from ..store import Store
 from .history import History, HistoryError, Line, parse_history
-from .knowledge import AGENCY_OF_REGION, AIFA, Approval, Criteria, Knowledge, knowledge
+from .knowledge import Approval, Criteria, Knowledge, knowledge
 from .options import (
     REGIONS,
     STATUS_ORDER,
@@ -69,6 +69,7 @@ from .options import (
     new_option,
     targeted_priors,
 )
+from .regions import AGENCY_OF_REGION, AIFA
 from .states import PatientState, exposure_state, progressed_on
 
 EACH_RELAPSE = "each relapse"

@@ -33,7 +33,8 @@ from typing import Any
 from ..errors import InputError
 from ..resolve import resolve
 from ..store import Store
-from .knowledge import EC, FDA, Approval, Knowledge, knowledge
+from .knowledge import Approval, Knowledge, knowledge
+from .regions import EC, FDA
 
 SETTING = "https://w3id.org/mmkg/setting/"
 TRANSPLANT_ELIGIBLE = {SETTING + "NDMM-TE", SETTING + "NDMM"}

@@ -26,10 +26,6 @@ from typing import Any
 from ..store import Store
 
 MMKG = "https://w3id.org/mmkg/ontology/"
-AGENCY = "https://w3id.org/mmkg/agency/"
-FDA, EC, AIFA = AGENCY + "FDA", AGENCY + "EC", AGENCY + "AIFA"
-AGENCY_OF_REGION = {"US": FDA, "EU": EC, "IT": EC}
-REGIONS = tuple(AGENCY_OF_REGION)  # IT: the EU's approvals with AIFA's decisions
 
 
 @dataclass(frozen=True)

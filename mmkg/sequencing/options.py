@@ -35,7 +35,8 @@ from typing import TYPE_CHECKING, Any
 from ..errors import InputError
 from ..prefixes import compact
 from ..store import Store
-from .knowledge import AGENCY_OF_REGION, AIFA, REGIONS, Approval, Criteria, Knowledge, Result, knowledge
+from .knowledge import Approval, Criteria, Knowledge, Result, knowledge
+from .regions import AGENCY_OF_REGION, AIFA, REGIONS
 from .states import PatientState, derive_state
 
 if TYPE_CHECKING:

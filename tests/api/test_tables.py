@@ -160,3 +160,38 @@ def test_importing_mmkg_imports_neither_pandas_nor_matplotlib() -> None:
     code = "import sys, mmkg; mmkg.load(); print(sorted(m for m in ('pandas', 'pyarrow', 'matplotlib') if m in sys.modules))"
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
     assert result.stdout.strip() == "[]", result.stderr
+
+
+def test_a_named_querys_schema_is_kept_on_disk_for_the_next_cold_command(tmp_path, monkeypatch) -> None:
+    """The columns' types come from the query over the whole graph: worked out once per release, not per command."""
+    from mmkg.frames import table
+    from mmkg.store import Store
+
+    monkeypatch.setenv("MMKG_CACHE_DIR", str(tmp_path))
+    first = table(Store.from_release(), "results-for-trial", {"trial": "IKEMA"})
+    kept = list((tmp_path / "schemas").glob("*.json"))
+    assert len(kept) == 1
+
+    from mmkg import frames
+
+    unbound: list[str] = []  # the query over the whole graph, asked only to learn the schema
+    lift = frames._without_defaults
+    monkeypatch.setattr(
+        frames, "_without_defaults", lambda sparql, names: unbound.append(sparql) or lift(sparql, names)
+    )
+    again = table(Store.from_release(), "results-for-trial", {"trial": "IKEMA"})  # a new store, as the next command has
+    assert unbound == [], "the kept schema is read, the whole graph not asked"
+    assert again == first
+
+    kept[0].write_text("{damaged", encoding="utf-8")
+    assert table(Store.from_release(), "results-for-trial", {"trial": "IKEMA"}) == first
+
+
+def test_no_schema_is_kept_when_the_cache_is_switched_off(tmp_path, monkeypatch) -> None:
+    from mmkg.frames import table
+    from mmkg.store import Store
+
+    monkeypatch.setenv("MMKG_CACHE_DIR", "")
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    assert table(Store.from_release(), "targeted-products")
+    assert not any(tmp_path.rglob("*.json"))
