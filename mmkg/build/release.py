@@ -19,6 +19,7 @@ import contextlib
 import ctypes
 import errno
 import fcntl
+import glob
 import hashlib
 import json
 import os
@@ -365,13 +366,16 @@ def build(*, out: Path | None = None, ontology: Path | None = None, shapes: Path
     report = BuildReport()
     start = time.perf_counter()
     ontology = ontology or resources.ontology_dir()
-    staging = _staging(out)
     try:
+        staging = _staging(out)
         triples, report = materialise(ontology=ontology, shapes=shapes, report=report)
         with _timed(report, "write"):
             _write_release(release_files(triples, ontology=ontology, shapes=shapes), report, out, staging)
     finally:
-        shutil.rmtree(staging, ignore_errors=True)
+        # this build's staging folders, found by name: also one that a Ctrl-C interrupted
+        # between its creation and the assignment above
+        for folder in out.parent.glob(glob.escape(f".{out.name}-new-{os.getpid()}-") + "*"):
+            shutil.rmtree(folder, ignore_errors=True)
     report.timings["total"] = round(time.perf_counter() - start, 3)
     return report
 

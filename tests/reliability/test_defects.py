@@ -128,6 +128,24 @@ def test_1_enospc_while_writing_is_one_line_and_leaves_no_staging(tmp_path: Path
     assert list(tmp_path.iterdir()) == [], "no staging folder, no half release"
 
 
+def test_1_ctrl_c_right_after_the_staging_folder_is_made_leaves_none(tmp_path: Path, quick_build, monkeypatch) -> None:
+    """The crash suite once found a staging folder left by a Ctrl-C between its creation and the build's try block."""
+    import tempfile
+
+    from mmkg.build import release
+
+    made = tempfile.mkdtemp
+
+    def interrupted(*args: object, **kwargs: object) -> str:
+        made(*args, **kwargs)  # type: ignore[call-overload]
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(release.tempfile, "mkdtemp", interrupted)
+    with pytest.raises(KeyboardInterrupt):
+        quick_build(out=tmp_path / "release")
+    assert list(tmp_path.iterdir()) == [], "no staging folder"
+
+
 # --- 2. Unbounded queries ------------------------------------------------------------------------------
 
 
