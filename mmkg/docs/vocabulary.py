@@ -49,6 +49,22 @@ def known_names(store: Store) -> dict[str, set[str]]:
     return _known[store]
 
 
+_NOT_IN_IRI = frozenset('<>"{}|^`\\ ')
+
+
+def _in_graph(store: Store, iri: str) -> bool:
+    """Whether a triple of the graph mentions ``iri``: every known name once per store, else a lookup of this one.
+
+    A cold command asks about a name or two; listing every name first was most of its time.
+    """
+    if store in _known:
+        namespace, local = _split(iri)
+        return local in _known[store].get(namespace, set())
+    if any(c in _NOT_IN_IRI for c in iri):
+        return False
+    return store.answer(f"ASK {{ {{ <{iri}> ?p ?o }} UNION {{ ?s <{iri}> ?o }} UNION {{ ?s ?p <{iri}> }} }}") is True
+
+
 def _split(iri: str) -> tuple[str, str]:
     cut = max(iri.rfind("/"), iri.rfind("#")) + 1
     return iri[:cut], iri[cut:]
@@ -86,11 +102,9 @@ def suggestions(store: Store, iri: str) -> list[str]:
 
 def unknown_terms(store: Store, sparql: str) -> list[str]:
     """One warning for each mmkg name in ``sparql`` that the graph does not know."""
-    known = known_names(store)
     warnings = []
     for iri in mentioned(sparql):
-        namespace, local = _split(iri)
-        if not local or local in known.get(namespace, set()):
+        if not _split(iri)[1] or _in_graph(store, iri):
             continue
         close = suggestions(store, iri)
         hint = f"; did you mean {', '.join(compact(c) for c in close)}?" if close else ""
