@@ -163,6 +163,11 @@ class Answer:
         self._shared = reasons
         self._reasons: tuple[Reason | None, ...] | None = None
 
+    def __reduce__(self) -> tuple[Any, ...]:
+        # to another process without the engine's table of shared reasons (it makes its own)
+        state = {name: getattr(self, name) for name in self.__slots__ if name not in ("_reasons", "_shared")}
+        return (_unpickled_answer, (state,))
+
     @property
     def reasons(self) -> tuple[Reason | None, ...]:
         """The reasons that are the same for every patient (None: one made per patient), shared between answers."""
@@ -192,6 +197,14 @@ class Answer:
                     reason = made[part] = Reason(part[0], part[1], f"{line_iri}{part[2]}")
             out.append(reason)
         return tuple(out)
+
+
+def _unpickled_answer(state: dict[str, Any]) -> Answer:
+    answer = Answer.__new__(Answer)
+    for name, value in state.items():
+        setattr(answer, name, value)
+    answer._shared, answer._reasons = {}, None
+    return answer
 
 
 class _Parts:
@@ -661,15 +674,22 @@ class CohortEngine:
 
     def answer(self, history: History) -> Iterator[CohortRow]:
         """The rows of one patient: at ``as_of``, or at the start of every line after the first."""
-        patient = history.id
-        made: dict[_Part, Reason] = {}  # a reason on one of the patient's lines recurs option after option
-        own: dict[Answer, tuple[Reason, ...]] = {}  # and an answer relapse after relapse
-        for relapse, day, line_iri, answers in self.relapses(history):
-            for a in answers:
-                reasons = own.get(a) if a.local else a.reasons
-                if reasons is None:
-                    reasons = own[a] = a.reasons_of(line_iri, made)
-                yield CohortRow(patient, relapse, day, a.option, a.label, a.kind, a.status, reasons)  # type: ignore[arg-type]
+        return _rows(history.id, self.relapses(history))
+
+
+_Relapses = Iterable[tuple[int, dt.date, str, tuple[Answer, ...]]]
+
+
+def _rows(patient: str, relapses: _Relapses) -> Iterator[CohortRow]:
+    """A patient's rows from :meth:`CohortEngine.relapses`."""
+    made: dict[_Part, Reason] = {}  # a reason on one of the patient's lines recurs option after option
+    own: dict[Answer, tuple[Reason, ...]] = {}  # and an answer relapse after relapse
+    for relapse, day, line_iri, answers in relapses:
+        for a in answers:
+            reasons = own.get(a) if a.local else a.reasons
+            if reasons is None:
+                reasons = own[a] = a.reasons_of(line_iri, made)
+            yield CohortRow(patient, relapse, day, a.option, a.label, a.kind, a.status, reasons)  # type: ignore[arg-type]
 
 
 def _worst_first(part: _Part) -> int:
@@ -715,8 +735,9 @@ def options_for_cohort(
         return
     _FORKED["engine"] = engine
     try:
-        for rows, problem in in_processes(_answer_chunk, _chunked(numbered), workers=workers):
-            yield from rows
+        for answered, problem in in_processes(_answer_chunk, _chunked(numbered), workers=workers):
+            for patient, relapses in answered:
+                yield from _rows(patient, relapses)
             if problem is not None:
                 raise problem.error()
     finally:
@@ -752,19 +773,24 @@ class _Problem:
         return self.kind(self.message)
 
 
-def _answer_chunk(chunk: list[tuple[int, Any]]) -> tuple[list[CohortRow], _Problem | None]:
-    """The rows of a chunk of patients, up to the first that cannot be answered (and why)."""
+def _answer_chunk(chunk: list[tuple[int, Any]]) -> tuple[list[tuple[str, list[Any]]], _Problem | None]:
+    """The answers of a chunk of patients, up to the first that cannot be answered (and why).
+
+    Each patient's relapses with their shared Answer objects, not rows: a chunk's answers
+    are pickled once each, and the rows are made where they are read.
+    """
     engine = _FORKED["engine"]
-    rows: list[CohortRow] = []
+    answered: list[tuple[str, list[Any]]] = []
     for number, history in chunk:
         try:
-            rows.extend(engine.answer(_history(engine, number, history)))
+            parsed = _history(engine, number, history)
+            answered.append((parsed.id, list(engine.relapses(parsed))))
         except InputError as error:
             problem = _Problem(
                 type(error), str(error), getattr(error, "source", None), getattr(error, "problems", None)
             )
-            return rows, problem
-    return rows, None
+            return answered, problem
+    return answered, None
 
 
 def in_processes(
