@@ -226,7 +226,34 @@ def resolve(store: Store, name: str, *, kind: str | None = None) -> str:
     >>> resolve(Store.from_release(), "Isa-Kd")
     'https://w3id.org/mmkg/regimen/IsaKd'
     """
+    if store not in _RESOLVERS:
+        found = _exactly_named(store, name, kind)
+        if found is not None:
+            return found
     return resolver(store).resolve(name, kind=kind)
+
+
+def _exactly_named(store: Store, name: object, kind: object) -> str | None:
+    """The one entity ``name`` names exactly as typed (the resolver's first index), looked up without building it.
+
+    A cold command resolves a name or two; indexing every name first was a third of its
+    time. None when the full rule is needed (no exact name, more than one, or not a plain name).
+    """
+    if not isinstance(name, str) or not (kind is None or isinstance(kind, str)):
+        return None
+    text = name.strip()
+    if not text or not normalise(text) or _IRI.match(text) or expand(text) is not None:
+        return None
+    values = " ".join(NAME_PREDICATES)
+    rows = store.select(
+        f"SELECT DISTINCT ?e WHERE {{ VALUES ?p {{ {values} }} ?e ?p ?name FILTER(isIRI(?e) && STR(?name) = ?text) }}",
+        text=ox.Literal(text),
+    )
+    candidates = {row["e"] for row in rows}
+    if candidates and kind is not None:
+        members = store.select("SELECT DISTINCT ?e WHERE { ?e a ?kind }", kind=ox.NamedNode(expand(kind) or kind))
+        candidates &= {row["e"] for row in members}
+    return candidates.pop() if len(candidates) == 1 else None
 
 
 def binding(store: Store, value: Any) -> Term:

@@ -103,3 +103,23 @@ def test_lenalidomide_from_chebi_drugbank_and_atc(kg) -> None:
 def test_superseded_atc_code_is_not_resolved(kg) -> None:
     with pytest.raises(InputError):
         kg.resolve("L01XX45")  # carfilzomib's former code
+
+
+def test_a_cold_store_resolves_an_exact_name_as_the_full_rule_does(kg) -> None:
+    """A cold command looks an exact name up without indexing every name; it must find what the index finds."""
+    from mmkg.resolve import NAME_PREDICATES, Resolver, _exactly_named
+
+    full = Resolver(kg)
+    values = " ".join(NAME_PREDICATES)
+    names = sorted({str(r["name"]) for r in kg.select(f"SELECT ?name WHERE {{ VALUES ?p {{ {values} }} ?e ?p ?name }}")})
+    sample = names[:: max(1, len(names) // 120)] + ["IKEMA", "Isa-Kd", "Kd", "lenalidomide", "teclistamab"]
+    taken = 0
+    for name in sample:
+        for kind in (None, "mmkg:Drug", "mmkg:Regimen", "mmkg:ClinicalTrial"):
+            quick = _exactly_named(kg, name, kind)
+            if quick is None:
+                continue  # the full rule decides: no exact name, several, or not a plain name
+            taken += 1
+            assert quick == full.resolve(name, kind=kind), (name, kind)
+    assert taken > 100
+    assert _exactly_named(kg, "IKEMA", None) == "https://w3id.org/mmkg/trial/IKEMA"
