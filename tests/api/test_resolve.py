@@ -111,8 +111,10 @@ def test_a_cold_store_resolves_an_exact_name_as_the_full_rule_does(kg) -> None:
 
     full = Resolver(kg)
     values = " ".join(NAME_PREDICATES)
-    names = sorted({str(r["name"]) for r in kg.select(f"SELECT ?name WHERE {{ VALUES ?p {{ {values} }} ?e ?p ?name }}")})
-    sample = names[:: max(1, len(names) // 120)] + ["IKEMA", "Isa-Kd", "Kd", "lenalidomide", "teclistamab"]
+    names = sorted(
+        {str(r["name"]) for r in kg.select(f"SELECT ?name WHERE {{ VALUES ?p {{ {values} }} ?e ?p ?name }}")}
+    )
+    sample = [*names[:: max(1, len(names) // 120)], "IKEMA", "Isa-Kd", "Kd", "lenalidomide", "teclistamab"]
     taken = 0
     for name in sample:
         for kind in (None, "mmkg:Drug", "mmkg:Regimen", "mmkg:ClinicalTrial"):
