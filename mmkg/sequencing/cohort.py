@@ -720,9 +720,10 @@ def options_for_cohort(
     with problems raises :class:`~mmkg.sequencing.HistoryError` (``mmkg cohort`` reports
     and skips it instead). The rows are those :func:`mmkg.options` gives each patient.
     ``workers``: processes answering chunks of patients (forked from this one, where the
-    system forks; elsewhere one process answers); the rows come in the same order. Each
-    row is pickled back to this process, which on 2 cores cost more than the second core
-    gave (bench/run.py, cohort); ``mmkg cohort -j`` formats in the workers instead.
+    system forks; elsewhere one process answers); the rows come in the same order. The
+    workers send each patient's answers and the rows are made in this process, which is
+    most of the work: on 2 cores two workers were slower than one process (bench/run.py,
+    cohort); ``mmkg cohort -j`` formats in the workers instead.
     Information with its evidence; not medical advice.
     """
     if not isinstance(workers, int) or isinstance(workers, bool) or workers < 1:
