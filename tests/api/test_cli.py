@@ -39,6 +39,14 @@ def test_unknown_query_and_bad_parameter_exit_2(run_mmkg) -> None:
         assert "Traceback" not in result.stderr
 
 
+def test_parquet_of_a_column_of_numbers_and_text_exits_2_with_one_line(run_mmkg) -> None:
+    """A Parquet column has one type; pyarrow's own error came out as a traceback."""
+    result = run_mmkg("query", "SELECT ?x WHERE { VALUES ?x { 1 'a' } }", "--format", "parquet")
+    assert result.returncode == 2
+    assert len(result.stderr.strip().splitlines()) == 1, result.stderr
+    assert "column 'x' holds values of several types (int, str)" in result.stderr
+
+
 def test_unknown_option_exits_2_with_one_line(run_mmkg) -> None:
     result = run_mmkg("query", "--no-such-option")
     assert result.returncode == 2

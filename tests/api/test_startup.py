@@ -32,3 +32,18 @@ def test_a_named_query_from_the_command_line_imports_no_heavy_library() -> None:
     assert result.returncode == 0, result.stderr
     assert "teclistamab" in result.stdout.lower()
     assert result.stderr.strip().splitlines()[-1] == "[]"
+
+
+def test_a_parquet_answer_is_written_without_importing_pandas() -> None:
+    """pandas costs a cold command ≈ 0.25 s; pyarrow alone writes the file pandas reads back."""
+    code = (
+        "import atexit, sys\n"
+        "atexit.register(lambda: print(sorted(m for m in ('pandas', 'pyarrow') if m in sys.modules), file=sys.stderr))\n"
+        "sys.argv = ['mmkg', 'query', 'approvals', '--format', 'parquet']\n"
+        "from mmkg.cli import run\n"
+        "run()\n"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, check=False)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.startswith(b"PAR1")
+    assert result.stderr.decode().strip().splitlines()[-1] == "['pyarrow']"

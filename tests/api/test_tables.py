@@ -156,6 +156,29 @@ def test_cli_formats_give_the_same_stable_columns(kg, cli) -> None:
     assert parquet["estimate"].dtype == "float64"
 
 
+def test_parquet_reads_back_as_the_file_pandas_itself_writes(kg) -> None:
+    """Parquet is written with pyarrow alone; pandas must read back the dtypes and values of its own writer."""
+    from mmkg.frames import table
+
+    cases = [(q.name, {}) for q in catalogue() if not q.name.startswith("federated")]
+    cases.append(("results-for-trial", {"trial": "KarMMa-3"}))
+    written: set[str] = set()
+    for name, parameters in cases:
+        answer = table(kg, name, parameters)
+        ours = pd.read_parquet(io.BytesIO(answer.to_parquet()))
+        buffer = io.BytesIO()
+        answer.to_pandas().to_parquet(buffer, index=False)
+        pd.testing.assert_frame_equal(ours, pd.read_parquet(io.BytesIO(buffer.getvalue())), obj=name)
+        written |= {answer.kinds[c] for c in answer.columns if any(row[c] not in (None, []) for row in answer.rows)}
+    assert written >= {"integer", "decimal", "boolean", "string", "date", "list"}  # every kind, with values
+
+
+def test_approval_dates_read_back_from_parquet_as_dates(kg, cli) -> None:
+    frame = pd.read_parquet(io.BytesIO(cli("query", "approvals", "--format", "parquet").stdout_bytes))
+    assert frame["date"].dropna().map(type).eq(dt.date).all()
+    assert set(frame["date_precision"].dropna()) <= {"day", "month", "year"}
+
+
 def test_importing_mmkg_imports_neither_pandas_nor_matplotlib() -> None:
     code = "import sys, mmkg; mmkg.load(); print(sorted(m for m in ('pandas', 'pyarrow', 'matplotlib') if m in sys.modules))"
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
