@@ -74,11 +74,11 @@ def _answer_spooled(spool: str, chunk: list[tuple[int, bytes]]) -> tuple[Any, li
     once and copy in the kernel (``os.sendfile``).
     """
     formatted, problems, patients, relapses = _answer(chunk)
-    if isinstance(formatted, bytes):
+    if isinstance(formatted, list):
         path = os.path.join(spool, f"{chunk[0][0]}.part")
         with open(path, "wb") as handle:
-            handle.write(formatted)
-        formatted = _Spooled(path, len(formatted))
+            handle.writelines(formatted)
+        formatted = _Spooled(path, sum(map(len, formatted)))
     return formatted, problems, patients, relapses
 
 
@@ -112,72 +112,68 @@ def _answer(chunk: list[tuple[int, bytes]]) -> tuple[Any, list[str], int, int]:
 
 
 # The engine gives every patient alike the same Answer object (:class:`mmkg.sequencing.cohort.Answer`):
-# what a row says after its patient, relapse and day is made once per answer, and only the
-# nodes on the patient's own lines are made per patient. Rows are made as bytes, so that a
-# chunk is joined once and never re-encoded. Bounded: memory stays flat.
+# what a row says after its patient, relapse and day is made once per answer, as bytes in which
+# a mark stands for the patient's line IRI before its number (a reason on one of the patient's
+# lines); a relapse's rows are joined and the mark replaced once per relapse (bytes.replace).
+# Bounded: memory stays flat.
 _MAX_MADE = 1 << 17
 _COLUMNS = ("patient", "relapse", "day", "option", "label", "kind", "status")  # and the reasons
-
-
-class _Local:
-    """An answer on the patient's own lines: its row up to its nodes, and the nodes (an int: line n of the patient)."""
-
-    __slots__ = ("answer", "head", "pending")
-
-    def __init__(self, answer: Any, head: bytes, pending: list[Any]) -> None:
-        self.answer, self.head, self.pending = answer, head, pending
+_LINE = "\x01"
+_LINE_MARK = _LINE.encode()
 
 
 class _Text:
-    """Rows as text (CSV or JSON Lines), one answer's part of a row made once."""
+    """Rows as text (CSV or JSON Lines), each answer's part of a row made once."""
 
-    made: ClassVar[dict[Any, bytes | _Local]]
+    rows: ClassVar[dict[Any, bytes | None]]  # an answer → its row after the start (None: holds the mark's character)
 
     def __init__(self) -> None:
         self.out: list[bytes] = []
 
     def add(self, patient: str, answered: list[tuple[int, Any, str, tuple[Any, ...]]]) -> None:
-        made, out, own = self.made, self.out, self.patient(patient)
-        nodes: dict[int, str] = {}  # the patient's lines, as this format writes them
-        finished: dict[_Local, bytes] = {}  # an answer on them recurs relapse after relapse
+        rows, out, own = self.rows, self.out, self.patient(patient)
+        line: bytes | None = None  # the patient's line IRI before its number, as this format writes it
         for relapse, day, line_iri, answers in answered:
             if not answers:
                 continue
-            rows = list(map(made.get, answers))
-            for row, found in enumerate(rows):
-                if type(found) is bytes:
-                    continue
-                if found is None:
-                    if len(made) >= _MAX_MADE:
-                        made.clear()
-                    found = made[answers[row]] = self.made_of(answers[row])
-                    if type(found) is bytes:
-                        rows[row] = found
-                        continue
-                assert isinstance(found, _Local)
-                text = finished.get(found)
-                if text is None:
-                    for n in found.pending:
-                        if type(n) is int and n not in nodes:
-                            nodes[n] = self.node(f"{line_iri}{n}")
-                    placed = [nodes[n] if type(n) is int else n for n in found.pending]
-                    text = finished[found] = found.head + self.local(found.answer, placed).encode()
-                rows[row] = text
+            made = list(map(rows.get, answers))
+            plain = False
+            if None in made:
+                for index, row in enumerate(made):
+                    if row is None:
+                        made[index] = self.made(answers[index])
+                        plain = plain or made[index] is None
             start = f"{own}{relapse}{self.day(day)}".encode()
-            out.append(start)
-            out.append(start.join(rows))  # type: ignore[arg-type]  # every row is bytes by now
+            if plain:  # a row's own text holds the mark's character: this relapse's rows made for the patient
+                out.append(b"".join([start + self.row(answer, line_iri) for answer in answers]))
+                continue
+            text = start + start.join(made)  # type: ignore[arg-type]  # every row is bytes by now
+            if _LINE_MARK in text:
+                if line is None:
+                    line = self.line(line_iri).encode()
+                text = text.replace(_LINE_MARK, line)
+            out.append(text)
 
-    def made_of(self, answer: Any) -> bytes | _Local:
-        """The row after its start, or (an answer on the patient's lines) what is needed to finish it."""
-        head = self.head(answer)
-        if answer.local:
-            return _Local(
-                answer, head.encode(), [node if type(node) is int else self.node(node) for _, _, node in answer.parts]
-            )
-        return (head + self.local(answer, [self.node(node) for _, _, node in answer.parts])).encode()
+    def made(self, answer: Any) -> bytes | None:
+        """``answer``'s row after its start, kept; None when its text holds the mark's character."""
+        rows = self.rows
+        if len(rows) >= _MAX_MADE:
+            rows.clear()
+        # a node on the patient's lines is its number after the mark
+        nodes = [self.node(n) if type(n) is str else self.line_node(n) for _, _, n in answer.parts]
+        text = self.head(answer) + self.local(answer, nodes)
+        marked = text.count(_LINE) != sum(type(n) is int for _, _, n in answer.parts)
+        row = rows[answer] = None if marked else text.encode()
+        return row
 
-    def finish(self) -> bytes:
-        return b"".join(self.out)
+    def row(self, answer: Any, line_iri: str) -> bytes:
+        """``answer``'s row after its start, for a patient whose lines are ``{line_iri}{n}``."""
+        nodes = [self.node(n if type(n) is str else f"{line_iri}{n}") for _, _, n in answer.parts]
+        return (self.head(answer) + self.local(answer, nodes)).encode()
+
+    def finish(self) -> list[bytes]:
+        """The rows, each relapse's as one bytes object (written as they are: no joined copy)."""
+        return self.out
 
     def patient(self, patient: str) -> str:
         raise NotImplementedError
@@ -192,12 +188,20 @@ class _Text:
     def node(self, iri: str) -> str:
         raise NotImplementedError
 
+    def line_node(self, number: int) -> str:
+        """Line ``number`` of the patient as a node, after the line mark."""
+        raise NotImplementedError
+
+    def line(self, line_iri: str) -> str:
+        """What the line mark stands for: the patient's line IRI before its number, as :meth:`node` writes it."""
+        raise NotImplementedError
+
     def local(self, answer: Any, nodes: list[str]) -> str:
         raise NotImplementedError
 
 
 class _Csv(_Text):
-    made: ClassVar[dict[Any, bytes | _Local]] = {}
+    rows: ClassVar[dict[Any, bytes | None]] = {}
 
     def patient(self, patient: str) -> str:
         return f"{_csv_field(patient)},"
@@ -212,12 +216,18 @@ class _Csv(_Text):
     def node(self, iri: str) -> str:
         return compact(iri)
 
+    def line_node(self, number: int) -> str:
+        return f"{_LINE}{number}"
+
+    def line(self, line_iri: str) -> str:
+        return compact(line_iri)  # no namespace ends in a line's number
+
     def local(self, answer: Any, nodes: list[str]) -> str:
         return _quoted(" ".join(nodes)) + "\n"
 
 
 class _Jsonl(_Text):
-    made: ClassVar[dict[Any, bytes | _Local]] = {}
+    rows: ClassVar[dict[Any, bytes | None]] = {}
 
     def patient(self, patient: str) -> str:
         return f'{{"patient": {_json_string(patient)}, "relapse": '
@@ -233,6 +243,12 @@ class _Jsonl(_Text):
 
     def node(self, iri: str) -> str:
         return json.dumps(iri, ensure_ascii=False)
+
+    def line_node(self, number: int) -> str:
+        return f'{_LINE}{number}"'
+
+    def line(self, line_iri: str) -> str:
+        return json.dumps(line_iri, ensure_ascii=False)[:-1]  # a line's number needs no escaping
 
     def local(self, answer: Any, nodes: list[str]) -> str:
         reasons = ", ".join(
@@ -389,8 +405,8 @@ class _Writer:
         elif self.parquet is not None:
             if chunk.num_rows:
                 self.parquet.write_batch(chunk)
-        elif chunk:
-            self.handle.write(chunk)
+        else:
+            self.handle.writelines(chunk)
 
     def close(self) -> None:
         if self.parquet is not None:
@@ -553,7 +569,7 @@ def _generate(n: int, seed: int, output: Path | None) -> None:
     writer = _Writer(output, "jsonl")
     try:
         for history in generate_cohort(kg, n, seed=seed):
-            writer.write((json.dumps(history) + "\n").encode())
+            writer.write([(json.dumps(history) + "\n").encode()])
         writer.close()
     except BaseException:
         writer.discard()

@@ -152,11 +152,17 @@ class Answer:
     __slots__ = ("_reasons", "_shared", "kind", "label", "local", "option", "parts", "rank", "status", "unsorted")
 
     def __init__(
-        self, planned: _Planned, unsorted: tuple[_Part, ...], reasons: dict[_Part, Reason], *, local: bool | None = None
+        self,
+        planned: _Planned,
+        unsorted: tuple[_Part, ...],
+        reasons: dict[_Part, Reason],
+        *,
+        local: bool | None = None,
+        parts: tuple[_Part, ...] | None = None,
     ) -> None:
         self.option, self.label, self.kind = planned.id, planned.label, planned.kind
         self.unsorted = unsorted  # as found: indications first (what the patient's therapies add is sorted in after)
-        self.parts = tuple(sorted(unsorted, key=_worst_first))
+        self.parts = tuple(sorted(unsorted, key=_worst_first)) if parts is None else parts
         self.status = self.parts[0][0] if self.parts else "open"
         self.rank = STATUS_ORDER[self.status]
         self.local = any(type(part[2]) is int for part in unsorted) if local is None else local
@@ -363,6 +369,7 @@ class CohortEngine:
         self._component_parts: dict[tuple[Any, ...], _Parts] = {}
         self._combined = 0  # answers kept by the parts of _component_parts (_Parts.combined)
         self._reasons: dict[_Part, Reason] = {}
+        self._alike: dict[tuple[Any, ...], Answer] = {}
         self._touched: dict[str, frozenset[str]] = {}
         self._finished: dict[tuple[_Vector, int], tuple[tuple[Answer, ...], dict[str, _Parts]]] = {}
         # the drugs whose exposure can add a reason of its own (component_reasons): targeted or given once
@@ -468,9 +475,21 @@ class CohortEngine:
                 k, indication.criteria, state, where=indication.where, node=indication.approval.iri
             )
             per_indication.append((indication.approval, reasons, italy))
-        return Answer(
-            planned, tuple((r.status, r.text, r.node) for r in indication_reasons(per_indication)), self._reasons
-        )
+        return self._answer(planned, tuple((r.status, r.text, r.node) for r in indication_reasons(per_indication)))
+
+    def _answer(self, planned: _Planned, unsorted: tuple[_Part, ...], *, local: bool | None = None) -> Answer:
+        """The answer that says ``unsorted`` of ``planned``: one object for every answer that says the same.
+
+        Different profiles and prior therapies often come to the same reasons (a third of the
+        answers of 20k generated patients were new objects): one object lets a formatter
+        make its text once, and relapses alike have equal tuples of answers.
+        """
+        parts = tuple(sorted(unsorted, key=_worst_first))
+        key = (planned.id, planned.label, planned.kind, parts)
+        found = self._alike.get(key)
+        if found is None:
+            found = self._alike[key] = Answer(planned, unsorted, self._reasons, local=local, parts=parts)
+        return found
 
     def _vector(self, epoch: _Epoch, relapse: _Relapse, profiles: tuple[int, ...] | None) -> _Vector:
         """The indications' answers of the epoch's options; shared by profile when ``profiles`` are given."""
@@ -519,8 +538,8 @@ class CohortEngine:
             return answer
         found = parts.combined.get(answer)
         if found is None:
-            found = parts.combined[answer] = Answer(
-                planned, answer.unsorted + parts.parts, self._reasons, local=answer.local or parts.local
+            found = parts.combined[answer] = self._answer(
+                planned, answer.unsorted + parts.parts, local=answer.local or parts.local
             )
             self._combined += 1
         return found
@@ -607,6 +626,8 @@ class CohortEngine:
             self._combined = 0
         if len(self._reasons) >= _MAX_SHARED:
             self._reasons.clear()
+        if len(self._alike) >= _MAX_SHARED:
+            self._alike.clear()
 
     def relapses(self, history: History) -> Iterator[tuple[int, dt.date, str, tuple[Answer, ...]]]:
         """(relapse, day, the patient's line IRI without its number, answers in row order) of one patient.
@@ -619,17 +640,23 @@ class CohortEngine:
             relapse = _Relapse(self, before, len(before.lines), day, *_first_lines(before.lines))
             yield relapse.relapse, day, relapse.line_iri, self._answers(relapse)
             return
-        for line in history.lines[1:]:
-            if line.start is None:
+        starts = [line.start for line in history.lines]
+        for line, start in zip(history.lines[1:], starts[1:], strict=True):
+            if start is None:
                 raise RelapseError(
                     f"patient {history.id}: line {line.number} has no start date; answering at each relapse needs the start of every line after the first"
                 )
         exposed: dict[str, int] = {}
         refractory: dict[str, int] = {}
         carried: dict[str, _Parts] | None = None
-        for number, line in enumerate(history.lines[1:], start=1):
-            assert line.start is not None
+        latest: dt.date | None = None  # the latest start of the lines before
+        for number in range(1, len(history.lines)):
+            begins = starts[number]
+            assert begins is not None
             previous = history.lines[number - 1]
+            earlier = starts[number - 1]
+            if earlier is not None and (latest is None or latest < earlier):
+                latest = earlier
             # what component_reasons reads of the patient: the first line that gave each drug and
             # that made the disease refractory to it; a drug new to either changes the reasons of
             # the regimens it touches (a given drug only when given once or targeted)
@@ -646,14 +673,14 @@ class CohortEngine:
                         for regimen in self._touching(drug):
                             carried.pop(regimen, None)
             before = History(history.id, history.lines[:number], history.placeholders, history.assumptions)
-            kept = before.until(line.start)
-            if kept is before:
-                relapse = _Relapse(self, before, number, line.start, dict(exposed), dict(refractory), carried)
+            if latest is None or latest <= begins:  # every line before started by then: as before.until(begins)
+                relapse = _Relapse(self, before, number, begins, dict(exposed), dict(refractory), carried)
                 carried = relapse.carried
             else:  # a history built by hand whose earlier lines start later
-                relapse = _Relapse(self, kept, number, line.start, *_first_lines(kept.lines))
+                kept = before.until(begins)
+                relapse = _Relapse(self, kept, number, begins, *_first_lines(kept.lines))
                 carried = None
-            yield number, line.start, relapse.line_iri, self._answers(relapse)
+            yield number, begins, relapse.line_iri, self._answers(relapse)
 
     def _touching(self, drug: str) -> frozenset[str]:
         """The regimens whose reasons from prior therapies (:func:`component_reasons`) a line with ``drug`` can change.

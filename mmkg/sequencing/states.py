@@ -70,14 +70,24 @@ class PatientState:
     def is_a(self, cls: str) -> bool:
         return cls in self.states
 
-    def _member(self, drug: str, cls: str) -> bool:
-        return drug == cls or cls in self.drug_types.get(drug, frozenset())
+    # what members_exposed / members_refractory found, by class: an option's indications ask
+    # about the same few classes (the state is read, not changed, once derived)
+    _found: dict[tuple[str, bool], list[str]] = field(default_factory=dict, init=False, repr=False, compare=False)
+
+    def _members(self, cls: str, refractory: bool) -> list[str]:
+        found = self._found.get((cls, refractory))
+        if found is None:
+            types = self.drug_types
+            found = self._found[(cls, refractory)] = sorted(
+                d for d in (self.refractory if refractory else self.exposed) if d == cls or cls in types.get(d, ())
+            )
+        return found
 
     def members_exposed(self, cls: str) -> list[str]:
-        return sorted(d for d in self.exposed if self._member(d, cls))
+        return list(self._members(cls, False))
 
     def members_refractory(self, cls: str) -> list[str]:
-        return sorted(d for d in self.refractory if self._member(d, cls))
+        return list(self._members(cls, True))
 
     def to_dict(self, kg: Store) -> dict[str, Any]:
         return {

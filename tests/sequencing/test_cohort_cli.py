@@ -104,6 +104,24 @@ def test_csv_stays_the_same_when_the_rows_made_once_are_forgotten(
     assert out.read_bytes() == reference_csv(expected)
 
 
+def test_csv_stays_the_same_when_a_rows_text_holds_the_line_mark(
+    run_mmkg, cohort_file, expected, tmp_path, monkeypatch
+) -> None:
+    """Rows are made once with a mark for the patient's lines; a row whose own text holds the mark is made per patient."""
+    from mmkg.cli import cohort
+
+    monkeypatch.setattr(cohort, "_LINE", "e")  # in most rows' text ("closed", "requires", …)
+    monkeypatch.setattr(cohort, "_LINE_MARK", b"e")
+    monkeypatch.setattr(cohort._Csv, "rows", {})
+    out = tmp_path / "rows.csv"
+    result = run_mmkg(
+        "cohort", str(cohort_file), "--region", "EU", "--as-of", "each-relapse", "-o", str(out), "-j", "1"
+    )
+    assert result.returncode == 0, result.stderr
+    assert out.read_bytes() == reference_csv(expected)
+    assert None in cohort._Csv.rows.values()  # the per-patient path was taken
+
+
 @pytest.mark.slow
 def test_jsonl_keeps_every_reason_with_its_node_and_two_workers_write_the_same_bytes(
     kg, cohort_file, histories, tmp_path
