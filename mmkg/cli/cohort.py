@@ -15,6 +15,7 @@ import functools
 import itertools
 import json
 import os
+import re
 import sys
 from collections.abc import Iterator
 from pathlib import Path
@@ -318,9 +319,12 @@ def _csv_field(text: str) -> str:
 
 
 def _quoted(text: str) -> str:
-    if any(c in text for c in ',"\n\r'):
+    if _NEEDS_QUOTES(text):
         return '"' + text.replace('"', '""') + '"'
     return text
+
+
+_NEEDS_QUOTES = re.compile('[,"\n\r]').search
 
 
 @functools.lru_cache(maxsize=1 << 16)

@@ -44,6 +44,7 @@ import datetime as dt
 import functools
 import itertools
 import multiprocessing
+import operator
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -723,8 +724,7 @@ def _worst_first(part: _Part) -> int:
     return -STATUS_ORDER[part[0]]
 
 
-def _rank(answer: Answer) -> int:
-    return answer.rank
+_rank = operator.attrgetter("rank")
 
 
 def _is_each_relapse(as_of: Any) -> bool:

@@ -142,6 +142,8 @@ class Line:
 
     @property
     def drugs(self) -> list[str]:
+        if len(self.phases) == 1:  # most lines
+            return list(dict.fromkeys(self.phases[0].drugs))
         return list(dict.fromkeys(d for phase in self.phases for d in phase.drugs))
 
     @property
@@ -284,6 +286,43 @@ def _resolve(kg: Store, value: str, kind: str) -> str:
     return found
 
 
+# Lines without phases, as read before, by what they say but their dates (_line_key), per store.
+_LINES: weakref.WeakKeyDictionary[Store, dict[tuple[Any, ...], Line]] = weakref.WeakKeyDictionary()
+_MAX_LINES = 1 << 16
+_DATES = ("start", "end")
+
+
+def _line_key(raw: Any) -> tuple[Any, ...] | None:
+    """What a line without phases says but for its dates, hashable; None for any other line."""
+    if type(raw) is not dict or "phases" in raw:
+        return None
+    key = []
+    for name, value in raw.items():
+        if name in _DATES:
+            continue
+        if type(value) is list:
+            if not all(type(item) is str for item in value):
+                return None
+            value = (list, *value)  # not the same as a text value
+        elif type(value) not in (str, int, bool, type(None)):
+            return None
+        key.append((name, value))
+    return (*key,)
+
+
+def _undated(line: Line) -> Line:
+    phase = line.phases[0]
+    return Line(
+        line.number,
+        [Phase(phase.number, phase.drugs, phase.kind, phase.regimen, None, None, phase.best_response, phase.label)],
+        line.refractory_to,
+        line.best_response,
+        line.progression,
+        line.progressed_in,
+        line.label,
+    )
+
+
 class _Reader:
     """Checks a parsed history against the graph, collecting every problem."""
 
@@ -418,6 +457,45 @@ class _Reader:
         return Phase(number, drugs, kind, regimen, start, end, response, label or self.k.phases.get(kind or "", ""))
 
     def line(self, raw: Any, number: int, where: str) -> Line | None:
+        """The line ``raw`` describes; a line without phases read like one read before, but for its dates.
+
+        A cohort's lines repeat but for their dates (the same regimen, response, course and
+        refractoriness): what they say is checked against the graph once, the dates every time.
+        """
+        key = _line_key(raw)
+        if key is None:
+            return self._line(raw, number, where)
+        lines = _LINES.get(self.kg)
+        if lines is None:
+            lines = _LINES[self.kg] = {}
+        template = lines.get(key)
+        if template is None:
+            known = len(self.problems)
+            line = self._line(raw, number, where)
+            if line is not None and len(self.problems) == known:
+                if len(lines) >= _MAX_LINES:
+                    lines.clear()
+                lines[key] = _undated(line)
+            return line
+        start = self.date(raw.get("start"), f"{where}: start")
+        end = self.date(raw.get("end"), f"{where}: end")
+        if start and end and end < start:
+            self.problem(f"{where}: end {end} is before start {start}")
+        phase = template.phases[0]
+        dated = Phase(
+            phase.number, list(phase.drugs), phase.kind, phase.regimen, start, end, phase.best_response, phase.label
+        )
+        return Line(
+            number,
+            [dated],
+            list(template.refractory_to),
+            template.best_response,
+            template.progression,
+            template.progressed_in,
+            template.label,
+        )
+
+    def _line(self, raw: Any, number: int, where: str) -> Line | None:
         if not isinstance(raw, dict):
             self.problem(f"{where}: expected a mapping with 'regimen', 'drugs' or 'phases'")
             return None
@@ -534,24 +612,26 @@ MAX_ITEMS = 20_000
 def _check_bounds(data: Any, source: str) -> None:
     """Refuse data nested deeper than a history can be, or larger than one can be, before anything reads it."""
     # every value counts (keys, scalars and containers); only containers are visited
+    if not isinstance(data, _CONTAINERS):
+        return
     stack = [(data, 1)]
     seen = 1
     while stack:
         value, depth = stack.pop()
-        if isinstance(value, dict):
-            children: Any = (*value, *value.values())
-        elif isinstance(value, (list, tuple, set, frozenset)):
-            children = value
-        else:
-            continue
-        if not children:
+        if not value:
             continue
         if depth >= MAX_DEPTH:
             raise HistoryError(source, [f"nested deeper than {MAX_DEPTH} levels: not a history"])
-        seen += len(children)
+        if isinstance(value, dict):
+            seen += 2 * len(value)
+            inner = [child for child in value.values() if isinstance(child, _CONTAINERS)]
+            inner += [key for key in value if type(key) is not str and isinstance(key, _CONTAINERS)]
+        else:
+            seen += len(value)
+            inner = [child for child in value if isinstance(child, _CONTAINERS)]
         if seen > MAX_ITEMS:
             raise HistoryError(source, [f"more than {MAX_ITEMS} values: a history is much smaller"])
-        stack.extend((child, depth + 1) for child in children if isinstance(child, _CONTAINERS))
+        stack += [(child, depth + 1) for child in inner]
 
 
 _CONTAINERS = (dict, list, tuple, set, frozenset)
@@ -604,8 +684,8 @@ def parse_history(data: Any, kg: Store, *, source: str = "history") -> History:
         line = reader.line(raw, len(lines) + 1, where)
         if line:
             lines.append(line)
-    for earlier, later in itertools.pairwise(lines):
-        if earlier.start and later.start and later.start < earlier.start:
+    for (earlier, begun), (later, begins) in itertools.pairwise([(line, line.start) for line in lines]):
+        if begun and begins and begins < begun:
             reader.problem(f"line {later.number}: starts before line {earlier.number}")
     _place_transplants(reader, data.get("transplants"), lines)
     if reader.problems:

@@ -165,6 +165,28 @@ def test_bad_history_lists_every_problem(kg) -> None:
     assert any("line 3: start: '2020-13-01' is not a date" in p for p in problems)
 
 
+def test_a_line_read_before_is_read_again_for_its_dates_and_problems(kg) -> None:
+    """Lines that say the same but for their dates are checked against the graph once: their dates every time."""
+    line = {"regimen": "VRd", "best_response": "VGPR", "progression": "on-therapy"}
+    first = parse_history({"lines": [{**line, "start": "2020-01-01", "end": "2020-09-01"}]}, kg)
+    again = parse_history({"lines": [{**line, "start": "2021-02-01"}]}, kg)
+    assert (first.lines[0].start, first.lines[0].end) == (dt.date(2020, 1, 1), dt.date(2020, 9, 1))
+    assert (again.lines[0].start, again.lines[0].end) == (dt.date(2021, 2, 1), dt.date(2021, 2, 1))
+    assert again.lines[0].refractory_to == first.lines[0].refractory_to != []
+    again.lines[0].refractory_to.clear()  # each history has its own lines
+    assert first.lines[0].refractory_to != []
+    for dates, problem in (
+        ({"start": "2021-02-01", "end": "2020-01-01"}, "line 1: end 2020-01-01 is before start 2021-02-01"),
+        ({"start": "2021-02-30"}, "line 1: start: '2021-02-30' is not a date (YYYY-MM-DD)"),
+    ):
+        with pytest.raises(HistoryError) as error:
+            parse_history({"lines": [{**line, **dates}]}, kg)
+        assert problem in error.value.problems
+    for _ in range(2):  # a line with a problem is read in full every time
+        with pytest.raises(HistoryError, match="1 problem"):
+            parse_history({"lines": [{"regimen": "VRd", "progression": "sometimes"}]}, kg)
+
+
 def test_region_must_be_us_eu_or_it(kg) -> None:
     with pytest.raises(InputError, match="region must be one of"):
         options(kg, parse_history({"lines": []}, kg), region="UK")
