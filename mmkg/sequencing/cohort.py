@@ -371,6 +371,8 @@ class CohortEngine:
         self._combined = 0  # answers kept by the parts of _component_parts (_Parts.combined)
         self._reasons: dict[_Part, Reason] = {}
         self._alike: dict[tuple[Any, ...], Answer] = {}
+        self._signed: dict[tuple[Any, ...], Answer] = {}  # an option's indications' answer by _signature
+        self._members: dict[str, frozenset[str]] = {}
         self._touched: dict[str, frozenset[str]] = {}
         self._finished: dict[tuple[_Vector, int], tuple[tuple[Answer, ...], dict[str, _Parts]]] = {}
         # the drugs whose exposure can add a reason of its own (component_reasons): targeted or given once
@@ -502,9 +504,42 @@ class CohortEngine:
             key = (planned.uid, profiles[index])
             found = self._shared.get(key)
             if found is None:
-                found = self._shared[key] = self._indications(planned, relapse)
+                signature = self._signature(planned, relapse)
+                found = self._signed.get(signature)
+                if found is None:
+                    found = self._signed[signature] = self._indications(planned, relapse)
+                self._shared[key] = found
             answers.append(found)
         return _Vector(answers)
+
+    def _signature(self, planned: _Planned, relapse: _Relapse) -> tuple[Any, ...]:
+        """All that ``planned``'s indications read of the patient (:func:`criteria_reasons`).
+
+        Not which drugs the patient had, but whether any of each class the criteria name, and
+        the drugs of a count not reached (its reason names them); with the lines and how the
+        last ended (``base``). Profiles alike in this get the same answer.
+        """
+        exposed, refractory, members = relapse.exposed.keys(), relapse.refractory.keys(), self._class_members
+        signature: list[Any] = [planned.uid, relapse.base]
+        for indication in planned.indications:
+            c = indication.criteria
+            signature += [
+                tuple(members(cls).isdisjoint(exposed) for cls in c.requires_exposure),
+                tuple(members(cls).isdisjoint(refractory) for cls in c.requires_refractory),
+                tuple(members(cls).isdisjoint(exposed) for cls in c.excludes_exposure),
+                tuple(members(cls).isdisjoint(refractory) for cls in c.excludes_refractory),
+                tuple(_short(members(n.cls).intersection(exposed), n.minimum) for n in c.exposure_counts),
+                tuple(_short(members(n.cls).intersection(refractory), n.minimum) for n in c.refractory_counts),
+            ]
+        return (*signature,)
+
+    def _class_members(self, cls: str) -> frozenset[str]:
+        """``cls`` and the drugs of the graph that are members of it (what PatientState.members_* count)."""
+        found = self._members.get(cls)
+        if found is None:
+            k = self.k
+            found = self._members[cls] = frozenset({d for d in k.drugs if k.member(d, cls)} | {cls})
+        return found
 
     def _parts(self, planned: _Planned, relapse: _Relapse) -> _Parts:
         """The reasons the patient's prior therapies give ``planned``'s regimen (:func:`component_reasons`).
@@ -629,6 +664,8 @@ class CohortEngine:
             self._reasons.clear()
         if len(self._alike) >= _MAX_SHARED:
             self._alike.clear()
+        if len(self._signed) >= _MAX_SHARED:
+            self._signed.clear()
 
     def relapses(self, history: History) -> Iterator[tuple[int, dt.date, str, tuple[Answer, ...]]]:
         """(relapse, day, the patient's line IRI without its number, answers in row order) of one patient.
@@ -718,6 +755,11 @@ def _rows(patient: str, relapses: _Relapses) -> Iterator[CohortRow]:
             if reasons is None:
                 reasons = own[a] = a.reasons_of(line_iri, made)
             yield CohortRow(patient, relapse, day, a.option, a.label, a.kind, a.status, reasons)  # type: ignore[arg-type]
+
+
+def _short(found: frozenset[str], minimum: int) -> tuple[str, ...] | bool:
+    """A count's part of a signature: met, or the drugs found (the reason names them)."""
+    return True if len(found) >= minimum else tuple(sorted(found))
 
 
 def _worst_first(part: _Part) -> int:
