@@ -148,7 +148,8 @@ class _Text:
             if plain:  # a row's own text holds the mark's character: this relapse's rows made for the patient
                 out.append(b"".join([start + self.row(answer, line_iri) for answer in answers]))
                 continue
-            text = start + start.join(made)  # type: ignore[arg-type]  # every row is bytes by now
+            made.insert(0, b"")  # start before every row, with one copy of the rows
+            text = start.join(made)  # type: ignore[arg-type]  # every row is bytes by now
             if _LINE_MARK in text:
                 if line is None:
                     line = self.line(line_iri).encode()

@@ -365,6 +365,7 @@ class CohortEngine:
         # what is shared between patients (bounded: see _bound)
         self._profile_ids: dict[Any, int] = {}
         self._vectors: dict[Any, _Vector] = {}
+        self._by_past: dict[Any, _Vector] = {}
         self._shared: dict[tuple[int, int], Answer] = {}
         self._contexts: dict[tuple[Any, ...], int] = {}
         self._component_parts: dict[tuple[Any, ...], _Parts] = {}
@@ -592,16 +593,22 @@ class CohortEngine:
             # drugs standing for classes (the CLI's quick form) make the patient's profile their own
             vector = self._vector(epoch, relapse, None)
         else:
-            ids, base = self._profile_ids, relapse.base
+            base, day = relapse.base, relapse.day if epoch.by_day else None
             exposed_set, refractory_set = frozenset(exposed), frozenset(refractory)
-            profiles = tuple(
-                ids.setdefault((base, exposed_set & drugs, refractory_set & drugs), len(ids))
-                for drugs in epoch.drug_sets
-            )
-            key = (epoch.number, relapse.day if epoch.by_day else None, profiles)
-            found = self._vectors.get(key)
+            # the same past (half the relapses of a generated cohort) needs no profiles worked out
+            past = (epoch.number, day, base, exposed_set, refractory_set)
+            found = self._by_past.get(past)
             if found is None:
-                found = self._vectors[key] = self._vector(epoch, relapse, profiles)
+                ids = self._profile_ids
+                profiles = tuple(
+                    ids.setdefault((base, exposed_set & drugs, refractory_set & drugs), len(ids))
+                    for drugs in epoch.drug_sets
+                )
+                key = (epoch.number, day, profiles)
+                found = self._vectors.get(key)
+                if found is None:
+                    found = self._vectors[key] = self._vector(epoch, relapse, profiles)
+                self._by_past[past] = found
             vector = found
         affected: set[int] = set()
         for drug in refractory:
@@ -648,9 +655,10 @@ class CohortEngine:
 
         What is keyed by the numbers of profiles or contexts goes with them.
         """
-        if max(len(self._profile_ids), len(self._vectors), len(self._shared)) >= _MAX_SHARED:
+        if max(len(self._profile_ids), len(self._vectors), len(self._shared), len(self._by_past)) >= _MAX_SHARED:
             self._profile_ids.clear()
             self._vectors.clear()
+            self._by_past.clear()
             self._shared.clear()
             self._finished.clear()
         if len(self._contexts) >= _MAX_SHARED or len(self._finished) >= _MAX_SHARED:

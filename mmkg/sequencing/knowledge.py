@@ -194,6 +194,16 @@ class Knowledge:
         return self.labels.get(iri, iri.rsplit("/", 1)[-1])
 
     @functools.cached_property
+    def target_modalities(self) -> dict[str, frozenset[tuple[str, str | None]]]:
+        """Regimen → the (target, modality) pairs of its components (what same-target cautions compare)."""
+        return {
+            regimen: frozenset(
+                (t, self.drugs[d].modality) for d in components if d in self.drugs for t in self.drugs[d].targets
+            )
+            for regimen, components in self.regimens.items()
+        }
+
+    @functools.cached_property
     def backbone(self) -> frozenset[str]:
         """The backbone agents (corticosteroids): the drugs of the backbone classes, and the classes."""
         return self.backbone_classes | {d for d in self.drugs if any(self.member(d, c) for c in self.backbone_classes)}

@@ -365,7 +365,7 @@ def component_reasons(
                     drug,
                 )
             )
-    mine = {(t, k.drugs[d].modality) for d in components for t in k.drugs[d].targets}
+    mine = k.target_modalities.get(regimen, frozenset())
     if not mine:
         return reasons
     for prior in priors:
