@@ -136,14 +136,7 @@ class Resolver:
 
     def exists(self, iri: str) -> bool:
         """Whether ``iri`` occurs in the graph (read from the store directly, without a query)."""
-        try:
-            node = ox.NamedNode(iri)
-        except ValueError as error:
-            raise InputError(f"not a valid IRI: {iri!r} ({error})") from None
-        store = self.kg.store
-        return any(True for _ in store.quads_for_pattern(node, None, None)) or any(
-            True for _ in store.quads_for_pattern(None, None, node)
-        )
+        return _exists(self.kg, iri)
 
     def _named(self, text: str, kind: str | None) -> set[str]:
         """Entities ``text`` names, from the first index (see ``__init__``) that has any."""
@@ -169,11 +162,10 @@ class Resolver:
         text = name.strip()
         if not text:
             raise InputError("empty name")
+        own = _mmkg_entity(self.kg, text)
+        if own is not None:
+            return own
         iri = text if _IRI.match(text) else expand(text)
-        if iri is not None and iri.startswith(MMKG_BASE):
-            if self.exists(iri):
-                return iri
-            raise InputError(f"unknown entity {text!r}: nothing in the graph has that IRI")
         if iri is not None:  # an external IRI or CURIE: follow the cross-references back
             found = resolve_identifier(self.kg, text)
             if found is not None:
@@ -226,11 +218,31 @@ def resolve(store: Store, name: str, *, kind: str | None = None) -> str:
     >>> resolve(Store.from_release(), "Isa-Kd")
     'https://w3id.org/mmkg/regimen/IsaKd'
     """
-    if store not in _RESOLVERS:
-        found = _exactly_named(store, name, kind)
+    if store not in _RESOLVERS and isinstance(name, str) and (kind is None or isinstance(kind, str)):
+        # a cold command resolves a name or two: where the rule's answer needs no index, none is built
+        found = _mmkg_entity(store, name.strip()) or _exactly_named(store, name, kind)
         if found is not None:
             return found
     return resolver(store).resolve(name, kind=kind)
+
+
+def _exists(store: Store, iri: str) -> bool:
+    try:
+        node = ox.NamedNode(iri)
+    except ValueError as error:
+        raise InputError(f"not a valid IRI: {iri!r} ({error})") from None
+    quads = store.store.quads_for_pattern
+    return any(True for _ in quads(node, None, None)) or any(True for _ in quads(None, None, node))
+
+
+def _mmkg_entity(store: Store, text: str) -> str | None:
+    """The entity an mmkg IRI or CURIE names (an InputError when nothing in the graph has it); None for any other name."""
+    iri = text if _IRI.match(text) else expand(text)
+    if iri is None or not iri.startswith(MMKG_BASE):
+        return None
+    if _exists(store, iri):
+        return iri
+    raise InputError(f"unknown entity {text!r}: nothing in the graph has that IRI")
 
 
 def _exactly_named(store: Store, name: object, kind: object) -> str | None:

@@ -125,3 +125,19 @@ def test_a_cold_store_resolves_an_exact_name_as_the_full_rule_does(kg) -> None:
             assert quick == full.resolve(name, kind=kind), (name, kind)
     assert taken > 100
     assert _exactly_named(kg, "IKEMA", None) == "https://w3id.org/mmkg/trial/IKEMA"
+
+
+def test_a_cold_store_resolves_an_mmkg_curie_or_iri_as_the_full_rule_does(kg) -> None:
+    """`--param class=mmkg:ProteasomeInhibitor`: the IRI is looked up in the store, no name index is built."""
+    from mmkg.resolve import Resolver, _mmkg_entity
+
+    full = Resolver(kg)
+    for text in ("mmkg:ProteasomeInhibitor", "drug:lenalidomide", "https://w3id.org/mmkg/trial/IKEMA"):
+        assert _mmkg_entity(kg, text) == full.resolve(text)
+    for text in ("mmkg:NoSuchThing", "https://w3id.org/mmkg/drug/no-such-drug"):
+        with pytest.raises(InputError, match="nothing in the graph has that IRI"):
+            _mmkg_entity(kg, text)
+        with pytest.raises(InputError, match="nothing in the graph has that IRI"):
+            full.resolve(text)
+    assert _mmkg_entity(kg, "chebi:63791") is None  # an external identifier: the full rule follows the mappings
+    assert _mmkg_entity(kg, "Isa-Kd") is None
