@@ -11,7 +11,9 @@ once and shares it:
   compiled once per epoch;
 - whether a patient meets an indication depends only on the prior lines, how the last
   line ended and the exposures and refractoriness to the drugs the indication names,
-  so each indication is checked once per distinct profile of that kind, and the
+  so each indication is checked once per distinct profile of that kind — and profiles
+  that differ only in which drugs of a class the patient had share one answer (the
+  option's *signature*: which classes, and the drugs of a count not reached) — and the
   answers of all the options of an epoch are kept per combination of profiles;
 - what the patient's prior therapies add (refractoriness to a component, a one-course
   product given, an earlier therapy of the same target) depends on which of those drugs
@@ -20,8 +22,8 @@ once and shares it:
 - at each relapse the exposures grow from the previous relapse's; the full state is
   derived only when an answer is not shared yet.
 
-An answer (:class:`Answer`) is one object for every patient it holds for, so that a
-formatter makes its text once (``mmkg cohort``). Rows are streamed: memory does not grow
+An answer (:class:`Answer`) is one object for every patient it holds for, and for every
+answer that says the same, so that a formatter makes its text once (``mmkg cohort``). Rows are streamed: memory does not grow
 with the number of patients (what is shared is bounded). ``workers=N`` answers chunks
 of patients in forked processes. ``tests/sequencing/test_cohort.py`` checks that every row
 is the single-patient engine's answer. Information with its evidence; not medical advice.
