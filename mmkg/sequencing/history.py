@@ -306,16 +306,21 @@ def _line_key(raw: Any) -> tuple[Any, ...] | None:
             value = (list, *value)  # not the same as a text value
         elif type(value) not in (str, int, bool, type(None)):
             return None
-        key.append((name, value))
+        key.append((name, type(value), value))  # True == 1, but `refractory: 1` is a problem
     return (*key,)
 
 
 def _undated(line: Line) -> Line:
+    """A copy of ``line`` without its dates (none of its lists shared with the history it came from)."""
     phase = line.phases[0]
     return Line(
         line.number,
-        [Phase(phase.number, phase.drugs, phase.kind, phase.regimen, None, None, phase.best_response, phase.label)],
-        line.refractory_to,
+        [
+            Phase(
+                phase.number, list(phase.drugs), phase.kind, phase.regimen, None, None, phase.best_response, phase.label
+            )
+        ],
+        list(line.refractory_to),
         line.best_response,
         line.progression,
         line.progressed_in,

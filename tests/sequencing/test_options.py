@@ -174,7 +174,10 @@ def test_a_line_read_before_is_read_again_for_its_dates_and_problems(kg) -> None
     assert (again.lines[0].start, again.lines[0].end) == (dt.date(2021, 2, 1), dt.date(2021, 2, 1))
     assert again.lines[0].refractory_to == first.lines[0].refractory_to != []
     again.lines[0].refractory_to.clear()  # each history has its own lines
-    assert first.lines[0].refractory_to != []
+    first.lines[0].phases[0].drugs.clear()
+    third = parse_history({"lines": [{**line, "start": "2022-03-01"}]}, kg)
+    assert third.lines[0].refractory_to == first.lines[0].refractory_to != []
+    assert third.lines[0].drugs == again.lines[0].drugs != []
     for dates, problem in (
         ({"start": "2021-02-01", "end": "2020-01-01"}, "line 1: end 2020-01-01 is before start 2021-02-01"),
         ({"start": "2021-02-30"}, "line 1: start: '2021-02-30' is not a date (YYYY-MM-DD)"),
@@ -185,6 +188,10 @@ def test_a_line_read_before_is_read_again_for_its_dates_and_problems(kg) -> None
     for _ in range(2):  # a line with a problem is read in full every time
         with pytest.raises(HistoryError, match="1 problem"):
             parse_history({"lines": [{"regimen": "VRd", "progression": "sometimes"}]}, kg)
+    parse_history({"lines": [{"regimen": "VRd", "refractory": True}]}, kg)
+    with pytest.raises(HistoryError) as error:  # 1 == True, but not a flag
+        parse_history({"lines": [{"regimen": "VRd", "refractory": 1}]}, kg)
+    assert error.value.problems == ["line 1: refractory must be true, false or a list of drugs"]
 
 
 def test_region_must_be_us_eu_or_it(kg) -> None:
