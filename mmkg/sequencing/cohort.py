@@ -47,6 +47,7 @@ import functools
 import itertools
 import multiprocessing
 import operator
+import os
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -799,10 +800,10 @@ def options_for_cohort(
     with problems raises :class:`~mmkg.sequencing.HistoryError` (``mmkg cohort`` reports
     and skips it instead). The rows are those :func:`mmkg.options` gives each patient.
     ``workers``: processes answering chunks of patients (forked from this one, where the
-    system forks; elsewhere one process answers); the rows come in the same order. The
-    workers send each patient's answers and the rows are made in this process, which is
-    most of the work: on 2 cores two workers were slower than one process (bench/run.py,
-    cohort); ``mmkg cohort -j`` formats in the workers instead.
+    system forks; elsewhere one process answers); the rows come in the same order. Each
+    worker sends an answer once and then its number; the rows are made in this process
+    (on 2 cores, two workers take ≈ 0.85 of one process's time: bench/run.py, cohort;
+    ``mmkg cohort -j`` also makes the rows' text in the workers).
     Information with its evidence; not medical advice.
     """
     if not isinstance(workers, int) or isinstance(workers, bool) or workers < 1:
@@ -814,10 +815,21 @@ def options_for_cohort(
             yield from engine.answer(_history(engine, number, history))
         return
     _FORKED["engine"] = engine
+    received: dict[int, tuple[int, list[Answer]]] = {}  # worker → (generation, the answers it sent, by number)
     try:
-        for answered, problem in in_processes(_answer_chunk, _chunked(numbered), workers=workers):
+        for (worker, generation), sent, answered, problem in in_processes(
+            _answer_chunk, _chunked(numbered), workers=workers
+        ):
+            kept = received.get(worker)
+            if kept is None or kept[0] != generation:
+                kept = received[worker] = (generation, [])
+            answers = kept[1]
+            answers += sent
             for patient, relapses in answered:
-                yield from _rows(patient, relapses)
+                yield from _rows(
+                    patient,
+                    [(r, day, line, tuple([answers[n] for n in numbers])) for r, day, line, numbers in relapses],
+                )
             if problem is not None:
                 raise problem.error()
     finally:
@@ -830,7 +842,7 @@ def _history(engine: CohortEngine, number: int, history: History | dict[str, Any
 
 _FORKS = "fork" in multiprocessing.get_all_start_methods()
 _FORKED: dict[str, CohortEngine] = {}  # the engine forked workers inherit
-_CHUNK = 100  # patients per task: enough to amortise a task, few enough to stream
+_CHUNK = 500  # patients per task: enough to amortise a task, few enough to stream
 
 
 def _chunked(numbered: Iterator[tuple[int, Any]]) -> Iterator[list[tuple[int, Any]]]:
@@ -853,24 +865,47 @@ class _Problem:
         return self.kind(self.message)
 
 
-def _answer_chunk(chunk: list[tuple[int, Any]]) -> tuple[list[tuple[str, list[Any]]], _Problem | None]:
+# In a worker: the answers it has sent, numbered in the order sent, so that each is pickled
+# once per worker and a relapse's answers go as numbers. Bounded: when full, a new generation.
+_SENT: dict[Answer, int] = {}
+_GENERATION = [0]
+_MAX_SENT = 1 << 17
+
+
+def _answer_chunk(chunk: list[tuple[int, Any]]) -> tuple[tuple[int, int], list[Answer], list[Any], _Problem | None]:
     """The answers of a chunk of patients, up to the first that cannot be answered (and why).
 
-    Each patient's relapses with their shared Answer objects, not rows: a chunk's answers
-    are pickled once each, and the rows are made where they are read.
+    ((worker, generation), the answers this worker sends for the first time, each patient's
+    relapses with the numbers of their answers, problem): rows are made where they are read,
+    and an answer shared by many chunks crosses once.
     """
     engine = _FORKED["engine"]
-    answered: list[tuple[str, list[Any]]] = []
+    if len(_SENT) >= _MAX_SENT:
+        _SENT.clear()
+        _GENERATION[0] += 1
+    sent: list[Answer] = []
+    answered: list[Any] = []
+    problem = None
     for number, history in chunk:
         try:
             parsed = _history(engine, number, history)
-            answered.append((parsed.id, list(engine.relapses(parsed))))
+            relapses = []
+            for relapse, day, line_iri, answers in engine.relapses(parsed):
+                numbers = []
+                for answer in answers:
+                    found = _SENT.get(answer)
+                    if found is None:
+                        found = _SENT[answer] = len(_SENT)
+                        sent.append(answer)
+                    numbers.append(found)
+                relapses.append((relapse, day, line_iri, tuple(numbers)))
+            answered.append((parsed.id, relapses))
         except InputError as error:
             problem = _Problem(
                 type(error), str(error), getattr(error, "source", None), getattr(error, "problems", None)
             )
-            return answered, problem
-    return answered, None
+            break
+    return (os.getpid(), _GENERATION[0]), sent, answered, problem
 
 
 def in_processes(

@@ -111,8 +111,14 @@ def test_answers_that_say_the_same_are_one_object(kg, sample) -> None:
     assert len(found) > 100
 
 
-def test_two_workers_give_the_same_rows_in_the_same_order(kg, sample) -> None:
+def test_two_workers_give_the_same_rows_in_the_same_order(kg, sample, monkeypatch) -> None:
+    """Workers send each answer once and then its number; a worker that forgets what it sent starts anew."""
+    from mmkg.sequencing import cohort
+
     one = list(options_for_cohort(kg, sample, region="IT", as_of=EACH_RELAPSE))
+    assert list(kg.options_for_cohort(sample, region="IT", as_of=EACH_RELAPSE, workers=2)) == one
+    monkeypatch.setattr(cohort, "_CHUNK", 3)  # ten chunks over the two workers
+    monkeypatch.setattr(cohort, "_MAX_SENT", 40)  # and a new generation every chunk or two
     assert list(kg.options_for_cohort(sample, region="IT", as_of=EACH_RELAPSE, workers=2)) == one
 
 
